@@ -1,0 +1,46 @@
+import type { JsonObject } from '../state/json.js';
+
+/** A user task the host must show in inboxes (the query projection's row). */
+export interface UserTaskData {
+  readonly elementInstanceId: string;
+  readonly elementId: string;
+  readonly name: string | null;
+  readonly assignee: string | null;
+  readonly candidateGroups: readonly string[];
+  readonly candidateUsers: readonly string[];
+  /** ISO 8601 date-time with offset, or null. */
+  readonly dueDate: string | null;
+  readonly followUpDate: string | null;
+  /** 0–100, Zeebe's default 50. */
+  readonly priority: number;
+  readonly formId: string | null;
+  readonly formKey: string | null;
+  readonly properties: Readonly<Record<string, string>>;
+  /** Visible warnings, e.g. a due date computed into a year without holiday data. */
+  readonly warnings: readonly string[];
+}
+
+export interface JobData {
+  /** The job key: the element instance id of the activity that waits for it. */
+  readonly key: string;
+  readonly type: string;
+  readonly retries: number;
+  readonly elementId: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Variables visible to the element when the job was created. */
+  readonly variables: JsonObject;
+}
+
+/** What the host must carry out after a step (rows to write, work to schedule). */
+export type Effect =
+  | { readonly type: 'userTask.created'; readonly task: UserTaskData }
+  | { readonly type: 'userTask.completed'; readonly elementInstanceId: string }
+  | { readonly type: 'userTask.cancelled'; readonly elementInstanceId: string }
+  | { readonly type: 'job.created'; readonly job: JobData }
+  | { readonly type: 'job.completed'; readonly key: string }
+  | { readonly type: 'job.failed'; readonly key: string; readonly retries: number; readonly errorMessage: string }
+  | { readonly type: 'job.cancelled'; readonly key: string }
+  | { readonly type: 'incident.raised'; readonly incidentId: string; readonly elementId: string; readonly elementInstanceId: string; readonly kind: string; readonly message: string }
+  | { readonly type: 'incident.resolved'; readonly incidentId: string };
+
+export type EffectType = Effect['type'];
