@@ -1,0 +1,35 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+/** Append-only audit and history; `seq` orders the events of an instance (commands on one instance are serialised). */
+export interface HistoryEvent {
+  seq: number;
+  community: string;
+  instanceId: string;
+  type: string;
+  at: number;
+  userId: string | null;
+  elementId: string | null;
+  elementInstanceId: string | null;
+  /** JSON object: the rest of the event. */
+  data: string;
+}
+
+export const historyEventSchema = new EntitySchema<HistoryEvent>({
+  name: 'HistoryEvent',
+  tableName: 'wf_history_event',
+  properties: {
+    seq: { type: 'integer', primary: true, autoincrement: true },
+    community: { type: 'string', length: 64 },
+    instanceId: { type: 'string', length: 32 },
+    type: { type: 'string', length: 32 },
+    at: { type: 'bigint', columnType: 'bigint' },
+    userId: { type: 'string', length: 128, nullable: true },
+    elementId: { type: 'string', length: 255, nullable: true },
+    elementInstanceId: { type: 'string', length: 32, nullable: true },
+    data: { type: 'text' },
+  },
+  indexes: [
+    { name: 'wf_history_instance_idx', properties: ['instanceId', 'seq'] },
+    { name: 'wf_history_time_idx', properties: ['community', 'at'] },
+  ],
+});

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration0001Initial } from './migration-0001-initial.js';
+
+/** Every migration in order; MikroORM records which ran in `mikro_orm_migrations`. */
+export const allMigrations: MigrationObject[] = [{ name: 'Migration0001Initial', class: Migration0001Initial }];

@@ -1,0 +1,111 @@
+import { Migration } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+
+/**
+ * The initial schema, generated from the entities (`runtime/persistence/entities`) for both
+ * dialects; `entities-match-migrations.test.ts` checks they stay in step.
+ */
+export class Migration0001Initial extends Migration {
+  override up(): void {
+    const statements = this.driver instanceof PostgreSqlDriver ? postgresql : sqlite;
+    for (const sql of statements) this.addSql(sql);
+  }
+}
+
+const sqlite: readonly string[] = [
+  "create table `wf_attachment` (`id` text not null, `community` text not null, `instance_id` text not null, `task_id` text null, `file_name` text not null, `media_type` text not null, `size` bigint not null, `sha256` text not null, `storage_path` text not null, `visibility` text not null, `uploaded_by` text not null, `uploaded_at` bigint not null, primary key (`id`))",
+  "create index `wf_attachment_instance_idx` on `wf_attachment` (`instance_id`, `uploaded_at`)",
+  "create table `wf_message` (`id` text not null, `community` text not null, `name` text not null, `correlation_key` text not null, `message_id` text null, `variables` text not null, `expires_at` bigint not null, `correlated_instance_id` text null, `created_at` bigint not null, primary key (`id`))",
+  "create index `wf_message_lookup_idx` on `wf_message` (`community`, `name`, `correlation_key`, `expires_at`)",
+  "create index `wf_message_expiry_idx` on `wf_message` (`expires_at`)",
+  "create unique index `wf_message_id_uq` on `wf_message` (`community`, `message_id`)",
+  "create table `wf_comment` (`id` text not null, `community` text not null, `instance_id` text not null, `task_id` text null, `visibility` text not null, `body` text not null, `author` text not null, `created_at` bigint not null, primary key (`id`))",
+  "create index `wf_comment_instance_idx` on `wf_comment` (`instance_id`, `created_at`)",
+  "create table `wf_definition` (`id` text not null, `community` text not null, `kind` text not null, `key` text not null, `name` text null, `version` integer not null, `content` text not null, `content_hash` text not null, `deployed_by` text not null, `deployed_at` bigint not null, primary key (`id`))",
+  "create index `wf_definition_hash_idx` on `wf_definition` (`community`, `kind`, `key`, `content_hash`)",
+  "create unique index `wf_definition_key_version_uq` on `wf_definition` (`community`, `kind`, `key`, `version`)",
+  "create table `wf_history_event` (`seq` integer not null primary key autoincrement, `community` text not null, `instance_id` text not null, `type` text not null, `at` bigint not null, `user_id` text null, `element_id` text null, `element_instance_id` text null, `data` text not null)",
+  "create index `wf_history_instance_idx` on `wf_history_event` (`instance_id`, `seq`)",
+  "create index `wf_history_time_idx` on `wf_history_event` (`community`, `at`)",
+  "create table `wf_incident` (`id` text not null, `community` text not null, `instance_id` text not null, `process_key` text not null, `element_id` text not null, `element_instance_id` text not null, `kind` text not null, `message` text not null, `status` text not null, `job_key` text null, `created_at` bigint not null, `resolved_at` bigint null, `resolved_by` text null, primary key (`id`))",
+  "create index `wf_incident_status_idx` on `wf_incident` (`community`, `status`, `created_at`)",
+  "create index `wf_incident_instance_idx` on `wf_incident` (`instance_id`)",
+  "create table `wf_instance_variable` (`instance_id` text not null, `name` text not null, `community` text not null, `text_value` text null, `num_value` double null, primary key (`instance_id`, `name`))",
+  "create index `wf_variable_text_idx` on `wf_instance_variable` (`community`, `name`, `text_value`)",
+  "create index `wf_variable_num_idx` on `wf_instance_variable` (`community`, `name`, `num_value`)",
+  "create table `wf_job` (`id` text not null, `community` text not null, `instance_id` text not null, `definition_id` text not null, `process_key` text not null, `kind` text not null, `type` text not null, `element_id` text not null, `element_instance_id` text not null, `status` text not null, `retries` integer not null, `due_at` bigint not null, `lock_owner` text null, `lock_expires_at` bigint null, `payload` text not null, `error_message` text null, `created_at` bigint not null, primary key (`id`))",
+  "create index `wf_job_acquire_idx` on `wf_job` (`community`, `type`, `status`, `due_at`)",
+  "create index `wf_job_due_idx` on `wf_job` (`status`, `kind`, `due_at`)",
+  "create index `wf_job_instance_idx` on `wf_job` (`instance_id`)",
+  "create table `wf_message_subscription` (`id` text not null, `community` text not null, `instance_id` text not null, `element_instance_id` text not null, `element_id` text not null, `message_name` text not null, `correlation_key` text not null, `created_at` bigint not null, primary key (`id`))",
+  "create index `wf_subscription_lookup_idx` on `wf_message_subscription` (`community`, `message_name`, `correlation_key`)",
+  "create index `wf_subscription_instance_idx` on `wf_message_subscription` (`instance_id`)",
+  "create table `wf_notification` (`id` text not null, `community` text not null, `recipient_user` text null, `recipient_group` text null, `title` text not null, `body` text not null, `instance_id` text null, `created_at` bigint not null, `read_at` bigint null, primary key (`id`))",
+  "create index `wf_notification_user_idx` on `wf_notification` (`community`, `recipient_user`, `created_at`)",
+  "create index `wf_notification_group_idx` on `wf_notification` (`community`, `recipient_group`, `created_at`)",
+  "create table `wf_outbox` (`id` text not null, `community` text not null, `kind` text not null, `payload` text not null, `idempotency_key` text not null, `status` text not null, `attempts` integer not null, `next_attempt_at` bigint not null, `lock_owner` text null, `lock_expires_at` bigint null, `last_error` text null, `created_at` bigint not null, primary key (`id`))",
+  "create index `wf_outbox_pending_idx` on `wf_outbox` (`status`, `next_attempt_at`)",
+  "create table `wf_process_instance` (`id` text not null, `community` text not null, `definition_id` text not null, `process_key` text not null, `definition_version` integer not null, `status` text not null, `business_key` text null, `state` text not null, `version` integer not null, `started_by` text not null, `started_at` bigint not null, `ended_at` bigint null, `open_incidents` integer not null, primary key (`id`))",
+  "create index `wf_instance_status_idx` on `wf_process_instance` (`community`, `status`, `started_at`)",
+  "create index `wf_instance_process_idx` on `wf_process_instance` (`community`, `process_key`, `started_at`)",
+  "create index `wf_instance_business_key_idx` on `wf_process_instance` (`community`, `business_key`)",
+  "create index `wf_instance_ended_idx` on `wf_process_instance` (`status`, `ended_at`)",
+  "create table `wf_task_candidate` (`task_id` text not null, `kind` text not null, `value` text not null, `community` text not null, primary key (`task_id`, `kind`, `value`))",
+  "create index `wf_task_candidate_lookup_idx` on `wf_task_candidate` (`community`, `kind`, `value`, `task_id`)",
+  "create table `wf_user_task` (`id` text not null, `instance_id` text not null, `community` text not null, `process_key` text not null, `definition_id` text not null, `element_id` text not null, `name` text null, `status` text not null, `assignee` text null, `candidate_groups` text not null, `candidate_users` text not null, `due_at` bigint null, `follow_up_at` bigint null, `priority` integer not null, `form_id` text null, `form_key` text null, `business_key` text null, `properties` text not null, `warnings` text not null, `created_at` bigint not null, `completed_at` bigint null, `completed_by` text null, `version` integer not null, primary key (`id`))",
+  "create index `wf_task_status_created_idx` on `wf_user_task` (`community`, `status`, `created_at`)",
+  "create index `wf_task_assignee_idx` on `wf_user_task` (`community`, `assignee`, `status`, `created_at`)",
+  "create index `wf_task_due_idx` on `wf_user_task` (`community`, `status`, `due_at`)",
+  "create index `wf_task_completed_by_idx` on `wf_user_task` (`community`, `completed_by`, `completed_at`)",
+  "create index `wf_task_process_idx` on `wf_user_task` (`community`, `process_key`, `status`)",
+  "create index `wf_task_instance_idx` on `wf_user_task` (`instance_id`)"
+];
+
+const postgresql: readonly string[] = [
+  "create table \"wf_attachment\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"instance_id\" varchar(32) not null, \"task_id\" varchar(32) null, \"file_name\" varchar(255) not null, \"media_type\" varchar(255) not null, \"size\" bigint not null, \"sha256\" varchar(64) not null, \"storage_path\" varchar(512) not null, \"visibility\" varchar(16) not null, \"uploaded_by\" varchar(128) not null, \"uploaded_at\" bigint not null, constraint \"wf_attachment_pkey\" primary key (\"id\"))",
+  "create index \"wf_attachment_instance_idx\" on \"wf_attachment\" (\"instance_id\", \"uploaded_at\")",
+  "create table \"wf_message\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"name\" varchar(255) not null, \"correlation_key\" varchar(255) not null, \"message_id\" varchar(255) null, \"variables\" text not null, \"expires_at\" bigint not null, \"correlated_instance_id\" varchar(32) null, \"created_at\" bigint not null, constraint \"wf_message_pkey\" primary key (\"id\"))",
+  "create index \"wf_message_lookup_idx\" on \"wf_message\" (\"community\", \"name\", \"correlation_key\", \"expires_at\")",
+  "create index \"wf_message_expiry_idx\" on \"wf_message\" (\"expires_at\")",
+  "alter table \"wf_message\" add constraint \"wf_message_id_uq\" unique (\"community\", \"message_id\")",
+  "create table \"wf_comment\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"instance_id\" varchar(32) not null, \"task_id\" varchar(32) null, \"visibility\" varchar(16) not null, \"body\" text not null, \"author\" varchar(128) not null, \"created_at\" bigint not null, constraint \"wf_comment_pkey\" primary key (\"id\"))",
+  "create index \"wf_comment_instance_idx\" on \"wf_comment\" (\"instance_id\", \"created_at\")",
+  "create table \"wf_definition\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"kind\" varchar(8) not null, \"key\" varchar(255) not null, \"name\" varchar(255) null, \"version\" int not null, \"content\" text not null, \"content_hash\" varchar(64) not null, \"deployed_by\" varchar(128) not null, \"deployed_at\" bigint not null, constraint \"wf_definition_pkey\" primary key (\"id\"))",
+  "create index \"wf_definition_hash_idx\" on \"wf_definition\" (\"community\", \"kind\", \"key\", \"content_hash\")",
+  "alter table \"wf_definition\" add constraint \"wf_definition_key_version_uq\" unique (\"community\", \"kind\", \"key\", \"version\")",
+  "create table \"wf_history_event\" (\"seq\" serial primary key, \"community\" varchar(64) not null, \"instance_id\" varchar(32) not null, \"type\" varchar(32) not null, \"at\" bigint not null, \"user_id\" varchar(128) null, \"element_id\" varchar(255) null, \"element_instance_id\" varchar(32) null, \"data\" text not null)",
+  "create index \"wf_history_instance_idx\" on \"wf_history_event\" (\"instance_id\", \"seq\")",
+  "create index \"wf_history_time_idx\" on \"wf_history_event\" (\"community\", \"at\")",
+  "create table \"wf_incident\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"instance_id\" varchar(32) not null, \"process_key\" varchar(255) not null, \"element_id\" varchar(255) not null, \"element_instance_id\" varchar(32) not null, \"kind\" varchar(64) not null, \"message\" text not null, \"status\" varchar(16) not null, \"job_key\" varchar(64) null, \"created_at\" bigint not null, \"resolved_at\" bigint null, \"resolved_by\" varchar(128) null, constraint \"wf_incident_pkey\" primary key (\"id\"))",
+  "create index \"wf_incident_status_idx\" on \"wf_incident\" (\"community\", \"status\", \"created_at\")",
+  "create index \"wf_incident_instance_idx\" on \"wf_incident\" (\"instance_id\")",
+  "create table \"wf_instance_variable\" (\"instance_id\" varchar(32) not null, \"name\" varchar(128) not null, \"community\" varchar(64) not null, \"text_value\" varchar(200) null, \"num_value\" double precision null, constraint \"wf_instance_variable_pkey\" primary key (\"instance_id\", \"name\"))",
+  "create index \"wf_variable_text_idx\" on \"wf_instance_variable\" (\"community\", \"name\", \"text_value\")",
+  "create index \"wf_variable_num_idx\" on \"wf_instance_variable\" (\"community\", \"name\", \"num_value\")",
+  "create table \"wf_job\" (\"id\" varchar(64) not null, \"community\" varchar(64) not null, \"instance_id\" varchar(32) not null, \"definition_id\" varchar(32) not null, \"process_key\" varchar(255) not null, \"kind\" varchar(16) not null, \"type\" varchar(255) not null, \"element_id\" varchar(255) not null, \"element_instance_id\" varchar(32) not null, \"status\" varchar(16) not null, \"retries\" int not null, \"due_at\" bigint not null, \"lock_owner\" varchar(128) null, \"lock_expires_at\" bigint null, \"payload\" text not null, \"error_message\" text null, \"created_at\" bigint not null, constraint \"wf_job_pkey\" primary key (\"id\"))",
+  "create index \"wf_job_acquire_idx\" on \"wf_job\" (\"community\", \"type\", \"status\", \"due_at\")",
+  "create index \"wf_job_due_idx\" on \"wf_job\" (\"status\", \"kind\", \"due_at\")",
+  "create index \"wf_job_instance_idx\" on \"wf_job\" (\"instance_id\")",
+  "create table \"wf_message_subscription\" (\"id\" varchar(64) not null, \"community\" varchar(64) not null, \"instance_id\" varchar(32) not null, \"element_instance_id\" varchar(32) not null, \"element_id\" varchar(255) not null, \"message_name\" varchar(255) not null, \"correlation_key\" varchar(255) not null, \"created_at\" bigint not null, constraint \"wf_message_subscription_pkey\" primary key (\"id\"))",
+  "create index \"wf_subscription_lookup_idx\" on \"wf_message_subscription\" (\"community\", \"message_name\", \"correlation_key\")",
+  "create index \"wf_subscription_instance_idx\" on \"wf_message_subscription\" (\"instance_id\")",
+  "create table \"wf_notification\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"recipient_user\" varchar(128) null, \"recipient_group\" varchar(128) null, \"title\" varchar(255) not null, \"body\" text not null, \"instance_id\" varchar(32) null, \"created_at\" bigint not null, \"read_at\" bigint null, constraint \"wf_notification_pkey\" primary key (\"id\"))",
+  "create index \"wf_notification_user_idx\" on \"wf_notification\" (\"community\", \"recipient_user\", \"created_at\")",
+  "create index \"wf_notification_group_idx\" on \"wf_notification\" (\"community\", \"recipient_group\", \"created_at\")",
+  "create table \"wf_outbox\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"kind\" varchar(32) not null, \"payload\" text not null, \"idempotency_key\" varchar(128) not null, \"status\" varchar(16) not null, \"attempts\" int not null, \"next_attempt_at\" bigint not null, \"lock_owner\" varchar(128) null, \"lock_expires_at\" bigint null, \"last_error\" text null, \"created_at\" bigint not null, constraint \"wf_outbox_pkey\" primary key (\"id\"))",
+  "create index \"wf_outbox_pending_idx\" on \"wf_outbox\" (\"status\", \"next_attempt_at\")",
+  "create table \"wf_process_instance\" (\"id\" varchar(32) not null, \"community\" varchar(64) not null, \"definition_id\" varchar(32) not null, \"process_key\" varchar(255) not null, \"definition_version\" int not null, \"status\" varchar(16) not null, \"business_key\" varchar(255) null, \"state\" text not null, \"version\" int not null, \"started_by\" varchar(128) not null, \"started_at\" bigint not null, \"ended_at\" bigint null, \"open_incidents\" int not null, constraint \"wf_process_instance_pkey\" primary key (\"id\"))",
+  "create index \"wf_instance_status_idx\" on \"wf_process_instance\" (\"community\", \"status\", \"started_at\")",
+  "create index \"wf_instance_process_idx\" on \"wf_process_instance\" (\"community\", \"process_key\", \"started_at\")",
+  "create index \"wf_instance_business_key_idx\" on \"wf_process_instance\" (\"community\", \"business_key\")",
+  "create index \"wf_instance_ended_idx\" on \"wf_process_instance\" (\"status\", \"ended_at\")",
+  "create table \"wf_task_candidate\" (\"task_id\" varchar(32) not null, \"kind\" varchar(1) not null, \"value\" varchar(128) not null, \"community\" varchar(64) not null, constraint \"wf_task_candidate_pkey\" primary key (\"task_id\", \"kind\", \"value\"))",
+  "create index \"wf_task_candidate_lookup_idx\" on \"wf_task_candidate\" (\"community\", \"kind\", \"value\", \"task_id\")",
+  "create table \"wf_user_task\" (\"id\" varchar(32) not null, \"instance_id\" varchar(32) not null, \"community\" varchar(64) not null, \"process_key\" varchar(255) not null, \"definition_id\" varchar(32) not null, \"element_id\" varchar(255) not null, \"name\" varchar(255) null, \"status\" varchar(16) not null, \"assignee\" varchar(128) null, \"candidate_groups\" text not null, \"candidate_users\" text not null, \"due_at\" bigint null, \"follow_up_at\" bigint null, \"priority\" int not null, \"form_id\" varchar(255) null, \"form_key\" varchar(255) null, \"business_key\" varchar(255) null, \"properties\" text not null, \"warnings\" text not null, \"created_at\" bigint not null, \"completed_at\" bigint null, \"completed_by\" varchar(128) null, \"version\" int not null, constraint \"wf_user_task_pkey\" primary key (\"id\"))",
+  "create index \"wf_task_status_created_idx\" on \"wf_user_task\" (\"community\", \"status\", \"created_at\")",
+  "create index \"wf_task_assignee_idx\" on \"wf_user_task\" (\"community\", \"assignee\", \"status\", \"created_at\")",
+  "create index \"wf_task_due_idx\" on \"wf_user_task\" (\"community\", \"status\", \"due_at\")",
+  "create index \"wf_task_completed_by_idx\" on \"wf_user_task\" (\"community\", \"completed_by\", \"completed_at\")",
+  "create index \"wf_task_process_idx\" on \"wf_user_task\" (\"community\", \"process_key\", \"status\")",
+  "create index \"wf_task_instance_idx\" on \"wf_user_task\" (\"instance_id\")"
+];

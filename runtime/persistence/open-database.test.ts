@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from './open-database.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+describe('openDatabase', () => {
+  let testDb: TestDatabase;
+  let opened: OpenedDatabase | undefined;
+
+  beforeEach(async () => {
+    testDb = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    await opened?.db.close();
+    opened = undefined;
+    await testDb.drop();
+  });
+
+  it('should create the schema the entities describe on first start', async () => {
+    // given a new, empty database
+    // when it is opened
+    opened = await openDatabase(testDb.options);
+
+    // then the migrations made exactly the schema of the entities
+    const diff = await opened.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true });
+    expect(diff.trim()).toBe('');
+  });
+
+  it('should keep rows and run no migration twice when opened again', async () => {
+    // given a database with one row
+    opened = await openDatabase(testDb.options);
+    await opened.db.run(
+      'insert into wf_comment (id, community, instance_id, task_id, visibility, body, author, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      ['c1', 'demo', 'i1', null, 'public', '已处理', 'u1', 1],
+    );
+    await opened.db.close();
+
+    // when it is opened again
+    opened = await openDatabase(testDb.options);
+
+    // then the row is still there
+    const row = await opened.db.get('select body from wf_comment where id = ?', ['c1']);
+    expect(row?.body).toBe('已处理');
+  });
+
+  it('should roll back everything a failed transaction wrote', async () => {
+    // given an open database
+    opened = await openDatabase(testDb.options);
+    const db = opened.db;
+
+    // when a transaction writes a row and then fails
+    const attempt = db.transaction(async (tx) => {
+      await tx.run(
+        'insert into wf_comment (id, community, instance_id, task_id, visibility, body, author, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        ['c2', 'demo', 'i1', null, 'internal', 'x', 'u1', 1],
+      );
+      throw new Error('boom');
+    });
+
+    // then the error reaches the caller and the row is gone
+    await expect(attempt).rejects.toThrow('boom');
+    expect(await db.get('select id from wf_comment where id = ?', ['c2'])).toBeUndefined();
+  });
+});
