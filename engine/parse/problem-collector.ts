@@ -1,0 +1,36 @@
+import type { ValidationProblem } from '../errors.js';
+import { idOf, type ModdleNode } from './moddle-node.js';
+import type { XmlLocator } from './xml-locator.js';
+
+/** The element a problem is about: a moddle node, or an id and type. */
+export type ProblemSubject = ModdleNode | { readonly id: string | null; readonly bpmnType: string | null } | null;
+
+/** Collects every deploy-time problem with the element's position in the XML. */
+export class ProblemCollector {
+  private readonly list: ValidationProblem[] = [];
+
+  constructor(private readonly locator: XmlLocator) {}
+
+  get problems(): readonly ValidationProblem[] {
+    return this.list;
+  }
+
+  /** Adds a problem; `zh` and `en` are joined as "中文 / English". */
+  add(subject: ProblemSubject, field: string | null, zh: string, en: string): void {
+    const elementId = subject === null ? null : '$type' in subject ? idOf(subject) : subject.id;
+    const elementType = subject === null ? null : '$type' in subject ? subject.$type : subject.bpmnType;
+    const position = this.locator.positionOfId(elementId);
+    this.list.push({
+      elementId,
+      elementType,
+      ...(field !== null ? { field } : {}),
+      message: `${zh} / ${en}`,
+      ...(position ?? {}),
+    });
+  }
+
+  /** Adds a problem known only by its position in the text (e.g. an XML parser warning). */
+  addAt(position: { line: number; column: number } | null, zh: string, en: string): void {
+    this.list.push({ elementId: null, elementType: null, message: `${zh} / ${en}`, ...(position ?? {}) });
+  }
+}
