@@ -7,17 +7,33 @@ import {
   type ValueExpression,
   type VariableLookup,
 } from './expression.js';
+import { compileFastPath, type FastProgram, type FastRuntime } from './fast-path.js';
+import { DEOPT } from './feel-semantics.js';
 import { engineFunctionNames, engineFunctions } from './functions.js';
 import { toJsonValue } from './to-json.js';
 
 /** Names the parser must know as functions (names with spaces cannot be guessed). */
 const parseContext: Record<string, unknown> = Object.fromEntries(engineFunctionNames.map((name) => [name, () => null]));
 
+export interface CompileOptions {
+  /** Use the engine's own evaluator for the subset it covers (default true); false = feelin only. */
+  readonly fastPath?: boolean;
+}
+
+/** Which evaluator runs an expression: the compiled subset, or feelin for everything else. */
+export type EvaluationPath = 'fast' | 'feelin';
+
+/** A compiled expression that also says which evaluator it uses (for tests and benchmarks). */
+export interface CompiledFeel extends CompiledExpression {
+  readonly path: EvaluationPath;
+}
+
 /**
  * Compiles a FEEL expression once: checks the syntax (throws `FeelSyntaxError` with the
- * position) and finds the variables it reads, so evaluation passes only those.
+ * position), finds the variables it reads, and compiles it to a fast evaluator when it stays in
+ * the supported subset (see fast-path.ts); otherwise feelin evaluates it with only those variables.
  */
-export function compileFeel(source: string): CompiledExpression {
+export function compileFeel(source: string, options: CompileOptions = {}): CompiledFeel {
   const tree = parseExpression(source, parseContext, undefined);
   const variables = new Set<string>();
   let syntaxError: FeelSyntaxError | null = null;
@@ -41,7 +57,10 @@ export function compileFeel(source: string): CompiledExpression {
   });
   if (syntaxError) throw syntaxError;
   if (source.trim() === '') throw new FeelSyntaxError('表达式为空 / the expression is empty', source, 0, 0);
-  return new FeelinExpression(source, [...variables]);
+  const fallback = new FeelinExpression(source, [...variables]);
+  if (options.fastPath === false) return fallback;
+  const program = compileFastPath(tree.topNode, source);
+  return program === null ? fallback : new FastExpression(program, fallback);
 }
 
 /** Parses a `zeebe:` attribute: `=expr` is FEEL, anything else a literal. */
@@ -56,14 +75,17 @@ function describeSyntaxError(source: string, at: number): string {
   return `FEEL 语法错误，位置 ${at + 1}（"${near}"附近）/ FEEL syntax error at position ${at + 1} near "${near}"`;
 }
 
-class FeelinExpression implements CompiledExpression {
+/** feelin's interpreter with only the referenced variables and the engine's functions. */
+class FeelinExpression implements CompiledFeel {
+  readonly path = 'feelin' as const;
+
   constructor(
     readonly source: string,
     readonly variables: readonly string[],
   ) {}
 
   evaluate(lookup: VariableLookup, env: FeelEnv): unknown {
-    const context: Record<string, unknown> = engineFunctions(env);
+    const context: Record<string, unknown> = { ...engineFunctions(env) };
     for (const name of this.variables) {
       const value = lookup(name);
       if (value !== undefined) context[name] = value;
@@ -75,5 +97,39 @@ class FeelinExpression implements CompiledExpression {
       throw new FeelEvaluationError(error instanceof Error ? error.message : String(error), this.source);
     }
     return toJsonValue(result.value);
+  }
+}
+
+/**
+ * The compiled subset. When a value turns up that the subset does not decide itself (a list in a
+ * comparison, mixed types in `<`, a date), the whole expression is handed to feelin, so results
+ * are always feelin's.
+ */
+class FastExpression implements CompiledFeel {
+  readonly path = 'fast' as const;
+  readonly source: string;
+  readonly variables: readonly string[];
+
+  constructor(
+    private readonly program: FastProgram,
+    private readonly fallback: FeelinExpression,
+  ) {
+    this.source = fallback.source;
+    this.variables = fallback.variables;
+  }
+
+  evaluate(lookup: VariableLookup, env: FeelEnv): unknown {
+    // Warnings wait until the run succeeds: a deoptimised run is repeated by feelin.
+    const warnings: string[] | null = this.program.callsFunctions ? [] : null;
+    const rt: FastRuntime = { lookup, env: warnings ? { ...env, warn: (message) => warnings.push(message) } : env };
+    let value: unknown;
+    try {
+      value = this.program.run(rt);
+    } catch (error) {
+      if (error === DEOPT) return this.fallback.evaluate(lookup, env);
+      throw new FeelEvaluationError(error instanceof Error ? error.message : String(error), this.source);
+    }
+    if (warnings) for (const message of warnings) env.warn(message);
+    return toJsonValue(value);
   }
 }

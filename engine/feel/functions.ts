@@ -1,14 +1,72 @@
-import { dateAndTime } from 'feelin';
+import { addWorkingDays, workingDaysBetween, isWorkingDayNumber } from '../calendar/working-days.js';
 import type { FeelEnv } from './expression.js';
+import { nowInZone, todayInZone, toCalendarPoint } from './temporal.js';
 
-/** FEEL functions the engine adds or overrides; names with spaces are valid FEEL names. */
-export const engineFunctionNames = ['now', 'today'] as const;
+/** A FEEL function the engine adds or overrides; `params` are its FEEL parameter names. */
+export interface EngineFunction {
+  readonly params: readonly string[];
+  readonly call: (env: FeelEnv, args: readonly unknown[]) => unknown;
+}
 
-/** Built-ins bound to the step's clock, so `now()` never reads the real clock. */
-export function engineFunctions(env: FeelEnv): Record<string, unknown> {
-  const nowIso = new Date(env.now).toISOString();
-  return {
-    now: () => dateAndTime(nowIso),
-    today: () => dateAndTime(nowIso),
-  };
+/** Warns once per call for each year without holiday data (Chinese first, then English). */
+function missingYearWarner(env: FeelEnv): (year: number) => void {
+  return (year) => env.warn(`${year} 年节假日数据未加载，按周末规则推算 / holiday data for ${year} is not loaded; weekends only`);
+}
+
+const table: Record<string, EngineFunction> = {
+  // Built-ins bound to the step's clock: never the real clock.
+  now: { params: [], call: (env) => nowInZone(env) },
+  today: { params: [], call: (env) => todayInZone(env) },
+
+  'add working days': {
+    params: ['from', 'n'],
+    call(env, [from, n]) {
+      const point = toCalendarPoint(from, env);
+      if (point === null || typeof n !== 'number') return null;
+      const day = addWorkingDays(env.calendar, point.dayNumber, n, missingYearWarner(env));
+      return day === null ? null : point.withDay(day);
+    },
+  },
+
+  'working days between': {
+    params: ['from', 'to'],
+    call(env, [from, to]) {
+      const start = toCalendarPoint(from, env);
+      const end = toCalendarPoint(to, env);
+      if (start === null || end === null) return null;
+      return workingDaysBetween(env.calendar, start.dayNumber, end.dayNumber, missingYearWarner(env));
+    },
+  },
+
+  'is working day': {
+    params: ['date'],
+    call(env, [value]) {
+      const point = toCalendarPoint(value, env);
+      return point === null ? null : isWorkingDayNumber(env.calendar, point.dayNumber, missingYearWarner(env));
+    },
+  },
+};
+
+/** The engine's FEEL functions by name. */
+export const engineFunctionTable: ReadonlyMap<string, EngineFunction> = new Map(Object.entries(table));
+
+/** Names the parser must know as functions (names with spaces cannot be guessed). */
+export const engineFunctionNames: readonly string[] = [...engineFunctionTable.keys()];
+
+const boundCache = new WeakMap<FeelEnv, Record<string, unknown>>();
+
+/**
+ * The functions as feelin context entries bound to `env` (`$args` tells feelin the parameter
+ * names). Cached per env object; callers must copy before adding entries.
+ */
+export function engineFunctions(env: FeelEnv): Readonly<Record<string, unknown>> {
+  let bound = boundCache.get(env);
+  if (!bound) {
+    bound = {};
+    for (const [name, fn] of engineFunctionTable) {
+      bound[name] = Object.assign((...args: unknown[]) => fn.call(env, args), { $args: [...fn.params] });
+    }
+    boundCache.set(env, bound);
+  }
+  return bound;
 }

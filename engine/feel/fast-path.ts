@@ -1,0 +1,300 @@
+import { evaluate, type parseExpression } from 'feelin';
+import type { FeelEnv, VariableLookup } from './expression.js';
+import { engineFunctionTable, type EngineFunction } from './functions.js';
+import {
+  DEOPT,
+  feelAnd,
+  feelArithmetic,
+  feelEquals,
+  feelIn,
+  feelNot,
+  feelNotEquals,
+  feelOr,
+  feelOrder,
+  isPrimitive,
+  type ArithOp,
+  type OrderOp,
+} from './feel-semantics.js';
+
+type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
+
+/** What a compiled node needs at evaluation time. */
+export interface FastRuntime {
+  readonly lookup: VariableLookup;
+  /** The env with `warn` buffered, so a deoptimised run does not warn twice. */
+  readonly env: FeelEnv;
+}
+
+/** A compiled node; throws `DEOPT` when feelin must evaluate the whole expression instead. */
+export type FastEvaluator = (rt: FastRuntime) => unknown;
+
+/** The compiled subset, plus whether evaluation may call engine functions (and so may warn). */
+export interface FastProgram {
+  readonly run: FastEvaluator;
+  readonly callsFunctions: boolean;
+}
+
+/**
+ * Compiles the subset of FEEL the engine evaluates itself: literals, variables and paths,
+ * comparisons, `and`/`or`/`not(…)`, arithmetic, string `+`, parentheses, `in` lists, and calls of
+ * the engine's own functions (`now()`, `add working days(…)`, …). Returns `null` for anything
+ * else; such expressions are evaluated by feelin.
+ */
+export function compileFastPath(root: SyntaxNode, source: string): FastProgram | null {
+  const compiler = new SubsetCompiler(source);
+  const run = compiler.compile(root);
+  return run === null ? null : { run, callsFunctions: compiler.callsFunctions };
+}
+
+const PLAIN_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const ORDER_OPS = new Set<string>(['<', '<=', '>', '>=']);
+const ARITH_OPS = new Set<string>(['+', '-', '*', '/', '**', '^']);
+
+class SubsetCompiler {
+  callsFunctions = false;
+
+  constructor(private readonly source: string) {}
+
+  private text(node: SyntaxNode): string {
+    return this.source.slice(node.from, node.to);
+  }
+
+  compile(node: SyntaxNode): FastEvaluator | null {
+    const kids = children(node);
+    switch (node.name) {
+      case 'Expression':
+      case 'PositiveUnaryTest':
+        return kids.length === 1 && kids[0] ? this.compile(kids[0]) : null;
+      case 'ParenthesizedExpression':
+        return kids.length === 3 && kids[1] ? this.compile(kids[1]) : null;
+      case 'NumericLiteral':
+        return this.numericLiteral(node);
+      case 'StringLiteral':
+        return this.stringLiteral(node);
+      case 'BooleanLiteral': {
+        const value = this.text(node) === 'true';
+        return () => value;
+      }
+      case 'null':
+        return () => null;
+      case 'VariableName':
+        return this.variable(node, kids);
+      case 'PathExpression':
+        return this.path(kids);
+      case 'Conjunction':
+      case 'Disjunction':
+        return this.logic(node.name, kids);
+      case 'Comparison':
+        return this.comparison(kids);
+      case 'ArithmeticExpression':
+        return this.arithmetic(kids);
+      case 'FunctionInvocation':
+        return this.invocation(kids);
+      case 'List':
+        return this.list(kids);
+      default:
+        return null;
+    }
+  }
+
+  private numericLiteral(node: SyntaxNode): FastEvaluator | null {
+    // Only plain decimals: feelin reads `1e3` as 1 and `- 1` as NaN; leave those to feelin.
+    const text = this.text(node);
+    if (!PLAIN_NUMBER.test(text)) return null;
+    const value = Number(text);
+    return () => value;
+  }
+
+  private stringLiteral(node: SyntaxNode): FastEvaluator | null {
+    const text = this.text(node);
+    if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"')) return null;
+    const body = text.slice(1, -1);
+    // Simple escapes only; unicode escapes are left to feelin's reading of them.
+    if (/\\(?![ntr"\\])/.test(body)) return null;
+    const value = body.replace(/\\([ntr"\\])/g, (_match, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c));
+    return () => value;
+  }
+
+  private variable(node: SyntaxNode, kids: SyntaxNode[]): FastEvaluator | null {
+    const only = kids[0];
+    if (kids.length !== 1 || only?.name !== 'Identifier') return null;
+    const name = this.text(node);
+    if (name !== this.text(only)) return null;
+    // An unset variable named like a built-in (`count`, `now`, …) is that function in feelin.
+    const shadowsBuiltin = isBuiltinName(name);
+    return (rt) => {
+      const value = rt.lookup(name);
+      if (value !== undefined) return value;
+      if (shadowsBuiltin) throw DEOPT;
+      return null;
+    };
+  }
+
+  private path(kids: SyntaxNode[]): FastEvaluator | null {
+    const [baseNode, dot, pathName] = kids;
+    if (kids.length !== 3 || !baseNode || dot?.name !== '.' || pathName?.name !== 'PathName') return null;
+    const nameKids = children(pathName);
+    const identifier = nameKids[0];
+    if (nameKids.length !== 1 || identifier?.name !== 'Identifier') return null;
+    const key = this.text(identifier);
+    if (key !== this.text(pathName)) return null;
+    const base = this.compile(baseNode);
+    if (base === null) return null;
+    return (rt) => {
+      const target = base(rt);
+      if (Array.isArray(target)) return target.map((item: unknown) => property(item, key));
+      return property(target, key);
+    };
+  }
+
+  private logic(kind: 'Conjunction' | 'Disjunction', kids: SyntaxNode[]): FastEvaluator | null {
+    const [leftNode, , rightNode] = kids;
+    if (kids.length !== 3 || !leftNode || !rightNode) return null;
+    const left = this.compile(leftNode);
+    const right = this.compile(rightNode);
+    if (left === null || right === null) return null;
+    // Both sides are always evaluated, as feelin does (a deopt or warning on the right counts).
+    return kind === 'Conjunction' ? (rt) => feelAnd(left(rt), right(rt)) : (rt) => feelOr(left(rt), right(rt));
+  }
+
+  private comparison(kids: SyntaxNode[]): FastEvaluator | null {
+    const [leftNode, opNode] = kids;
+    if (!leftNode || !opNode) return null;
+    const left = this.compile(leftNode);
+    if (left === null) return null;
+    if (opNode.name === 'CompareOp' && kids.length === 3 && kids[2]) {
+      const right = this.compile(kids[2]);
+      if (right === null) return null;
+      const op = this.text(opNode);
+      if (op === '=') return (rt) => feelEquals(left(rt), right(rt));
+      if (op === '!=') return (rt) => feelNotEquals(left(rt), right(rt));
+      if (ORDER_OPS.has(op)) {
+        const order = op as OrderOp; // membership checked on the line above
+        return (rt) => feelOrder(order, left(rt), right(rt));
+      }
+      return null;
+    }
+    if (opNode.name === 'in') {
+      // `x in <test>`: a single positive unary test that is a plain expression or a list.
+      if (kids.length === 3 && kids[2]?.name === 'PositiveUnaryTest') {
+        const tests = this.compile(kids[2]);
+        return tests === null ? null : (rt) => feelIn(left(rt), tests(rt));
+      }
+      // `x in (a, b, c)`
+      const testsNode = kids[3];
+      if (kids.length === 5 && kids[2]?.name === '(' && testsNode?.name === 'PositiveUnaryTests' && kids[4]?.name === ')') {
+        const tests = children(testsNode).map((test) => (test.name === 'PositiveUnaryTest' ? this.compile(test) : null));
+        if (tests.some((t) => t === null)) return null;
+        const compiled = tests as FastEvaluator[]; // nulls excluded just above
+        return (rt) => {
+          const value = left(rt);
+          return feelIn(value, compiled.map((test) => test(rt)));
+        };
+      }
+    }
+    return null;
+  }
+
+  private arithmetic(kids: SyntaxNode[]): FastEvaluator | null {
+    if (kids.length === 3) {
+      const [leftNode, opNode, rightNode] = kids;
+      if (!leftNode || opNode?.name !== 'ArithOp' || !rightNode) return null;
+      const op = this.text(opNode);
+      if (!ARITH_OPS.has(op)) return null;
+      const arith = op as ArithOp; // membership checked on the line above
+      const left = this.compile(leftNode);
+      const right = this.compile(rightNode);
+      if (left === null || right === null) return null;
+      return (rt) => feelArithmetic(arith, left(rt), right(rt));
+    }
+    if (kids.length === 2) {
+      // unary minus: `-x` is `0 - x`
+      const [opNode, operandNode] = kids;
+      if (opNode?.name !== 'ArithOp' || this.text(opNode) !== '-' || !operandNode) return null;
+      const operand = this.compile(operandNode);
+      return operand === null ? null : (rt) => feelArithmetic('-', 0, operand(rt));
+    }
+    return null;
+  }
+
+  private invocation(kids: SyntaxNode[]): FastEvaluator | null {
+    const [nameNode, open, paramsNode, close] = kids;
+    if (kids.length !== 4 || nameNode?.name !== 'VariableName' || open?.name !== '(' || paramsNode?.name !== 'PositionalParameters' || close?.name !== ')') {
+      return null;
+    }
+    const name = this.text(nameNode).replace(/\s+/g, ' ');
+    const args: FastEvaluator[] = [];
+    for (const argNode of children(paramsNode)) {
+      const arg = this.compile(argNode);
+      if (arg === null) return null;
+      args.push(arg);
+    }
+    if (name === 'not') {
+      const [arg] = args;
+      return args.length === 1 && arg ? (rt) => feelNot(arg(rt)) : null;
+    }
+    const fn: EngineFunction | undefined = engineFunctionTable.get(name);
+    // feelin refuses more arguments than parameters (null with a warning); leave that to it.
+    if (!fn || args.length > fn.params.length) return null;
+    this.callsFunctions = true;
+    return (rt) => fn.call(rt.env, args.map((arg) => arg(rt)));
+  }
+
+  private list(kids: SyntaxNode[]): FastEvaluator | null {
+    if (kids[0]?.name !== '[' || kids[kids.length - 1]?.name !== ']') return null;
+    const items: FastEvaluator[] = [];
+    for (const itemNode of kids.slice(1, -1)) {
+      const item = this.compile(itemNode);
+      if (item === null) return null;
+      items.push(item);
+    }
+    return (rt) => items.map((item) => item(rt));
+  }
+}
+
+/** `target.key` on a JSON value: contexts give their entry (or null), plain values null. */
+function property(target: unknown, key: string): unknown {
+  if (isPrimitive(target) || target === undefined) return null;
+  if (Object.getPrototypeOf(target) !== Object.prototype) throw DEOPT;
+  const context = target as Record<string, unknown>; // a plain object, checked above
+  if (Object.hasOwn(context, key)) return context[key] ?? null;
+  // feelin also matches keys written with extra spaces around operators (`"a "` for `a`).
+  for (const entryKey of Object.keys(context)) {
+    if (normalizeKey(entryKey) === key) return context[entryKey] ?? null;
+  }
+  return null;
+}
+
+function normalizeKey(name: string): string {
+  return name
+    .replace(/\s*([./\-'+]|\*\*?)\s*/g, ' $1 ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (!child.type.isSkipped) out.push(child);
+  }
+  return out;
+}
+
+const builtinNames = new Map<string, boolean>();
+
+/** Whether feelin resolves an unset variable of this name to a function (a built-in). */
+function isBuiltinName(name: string): boolean {
+  let known = builtinNames.get(name);
+  if (known === undefined) {
+    if (engineFunctionTable.has(name)) known = true;
+    else {
+      try {
+        known = evaluate(name, {}).value !== null;
+      } catch {
+        known = true;
+      }
+    }
+    builtinNames.set(name, known);
+  }
+  return known;
+}

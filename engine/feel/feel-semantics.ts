@@ -1,0 +1,118 @@
+/**
+ * FEEL operators on plain values, written to give exactly what feelin 8.2.0 gives (checked by
+ * the differential tests in fast-path.test.ts). Where feelin's answer depends on coercions we
+ * do not want to reproduce (mixed types in `<`, temporal values, lists, contexts), the operator
+ * throws `DEOPT` and the whole expression is evaluated by feelin instead.
+ */
+
+/** Thrown (never as an Error, so no stack is captured) when feelin must decide. */
+export const DEOPT: unique symbol = Symbol('feel-deopt');
+
+export type Primitive = null | boolean | number | string;
+
+export function isPrimitive(value: unknown): value is Primitive {
+  return value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string';
+}
+
+function primitive(value: unknown): Primitive {
+  if (isPrimitive(value)) return value;
+  throw DEOPT;
+}
+
+/** `a = b`: null equals only null; different types are not comparable (null). */
+export function feelEquals(a: unknown, b: unknown): boolean | null {
+  const left = primitive(a);
+  const right = primitive(b);
+  if (left === null || right === null) return left === right;
+  if (typeof left !== typeof right) return null;
+  return left === right;
+}
+
+export function feelNotEquals(a: unknown, b: unknown): boolean | null {
+  const equal = feelEquals(a, b);
+  return equal === null ? null : !equal;
+}
+
+export type OrderOp = '<' | '<=' | '>' | '>=';
+
+/** `a < b` etc. on two numbers or two strings; a null operand gives null. */
+export function feelOrder(op: OrderOp, a: unknown, b: unknown): boolean | null {
+  if (b === null) return null;
+  if (typeof b !== 'number' && typeof b !== 'string') throw DEOPT;
+  if (a === null) return null;
+  if (typeof a !== typeof b) throw DEOPT;
+  const left = a as number | string; // same primitive type as b, checked above
+  switch (op) {
+    case '<':
+      return left < b;
+    case '<=':
+      return left <= b;
+    case '>':
+      return left > b;
+    case '>=':
+      return left >= b;
+  }
+}
+
+/** Three-valued `and`: false wins, then null; non-booleans count as null. */
+export function feelAnd(a: unknown, b: unknown): boolean | null {
+  const left = typeof a === 'boolean' ? a : null;
+  const right = typeof b === 'boolean' ? b : null;
+  if (left === false || right === false) return false;
+  if (left === true && right === true) return true;
+  return null;
+}
+
+/** Three-valued `or`: true wins, then null; non-booleans count as null. */
+export function feelOr(a: unknown, b: unknown): boolean | null {
+  const left = typeof a === 'boolean' ? a : null;
+  const right = typeof b === 'boolean' ? b : null;
+  if (left === true || right === true) return true;
+  if (left === false && right === false) return false;
+  return null;
+}
+
+export function feelNot(value: unknown): boolean | null {
+  const v = primitive(value);
+  return typeof v === 'boolean' ? !v : null;
+}
+
+export type ArithOp = '+' | '-' | '*' | '/' | '**' | '^';
+
+/** Number arithmetic and string `+`; any other type mix is null. */
+export function feelArithmetic(op: ArithOp, a: unknown, b: unknown): Primitive {
+  const left = primitive(a);
+  const right = primitive(b);
+  if (typeof left === 'number' && typeof right === 'number') {
+    switch (op) {
+      case '+':
+        return left + right;
+      case '-':
+        return left - right;
+      case '*':
+        return left * right;
+      case '/':
+        // Division by zero is null in FEEL (feelin also maps a NaN divisor to null).
+        return right === 0 || Number.isNaN(right) ? null : left / right;
+      case '**':
+      case '^':
+        return Math.pow(left, right);
+    }
+  }
+  if (op === '+' && typeof left === 'string' && typeof right === 'string') return left + right;
+  return null;
+}
+
+/**
+ * `x in list` / `x in (a, b)`: true when an element equals x; elements of another type do not
+ * match (membership is two-valued for plain values); `x in null` is null.
+ */
+export function feelIn(value: unknown, tests: unknown): boolean | null {
+  if (tests === null) return null;
+  const needle = primitive(value);
+  const list = Array.isArray(tests) ? tests : [tests];
+  for (const test of list) {
+    if (feelEquals(test, needle) === true) return true;
+  }
+  return false;
+}

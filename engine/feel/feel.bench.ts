@@ -1,0 +1,41 @@
+/**
+ * Speed of FEEL evaluation: the compiled subset vs feelin alone (not part of `npm test`).
+ * Run: `npx vitest bench engine/feel --run`
+ */
+import { bench, describe } from 'vitest';
+import { createWorkingCalendar } from '../calendar/create-working-calendar.js';
+import { defaultCalendarYears } from '../calendar/default-calendar-years.js';
+import { compileFeel } from './compile.js';
+import type { FeelEnv } from './expression.js';
+
+const env: FeelEnv = { now: Date.UTC(2026, 8, 30, 2, 30), timeZone: 'Asia/Shanghai', calendar: createWorkingCalendar(defaultCalendarYears), warn: () => {} };
+const vars: Record<string, unknown> = {
+  category: 'repair',
+  amount: 1500,
+  urgent: false,
+  reporter: { name: '张三', building: { no: 3, unit: 2 } },
+  history: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+  description: '楼道灯坏了，晚上很黑，请尽快维修。'.repeat(5),
+};
+const lookup = (name: string): unknown => vars[name];
+
+const cases = [
+  'category = "repair" and amount > 1000',
+  'category in ["repair", "noise", "parking"]',
+  'not(urgent) and reporter.building.no >= 3 or amount * 2 > 5000',
+  'add working days(now(), 3)',
+  'if amount > 1000 then "high" else "low"',
+];
+
+for (const source of cases) {
+  const fast = compileFeel(source);
+  const slow = compileFeel(source, { fastPath: false });
+  describe(`${source} [${fast.path}]`, () => {
+    bench('engine', () => {
+      fast.evaluate(lookup, env);
+    });
+    bench('feelin only', () => {
+      slow.evaluate(lookup, env);
+    });
+  });
+}
