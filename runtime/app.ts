@@ -1,0 +1,54 @@
+import multipart from '@fastify/multipart';
+import websocket from '@fastify/websocket';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import type { AppConfig } from './config.js';
+import { appConfig } from './plugins/app-config.js';
+import { errorHandler, toErrorReply } from './plugins/error-handler.js';
+import { identity } from './plugins/identity.js';
+import { openapi } from './plugins/openapi.js';
+import { createRequestValidatorCompiler } from './plugins/request-validators.js';
+import { staticDesigner } from './plugins/static-designer.js';
+import { workflowService } from './plugins/workflow-service.js';
+import { apiRoutes } from './routes/index.js';
+import type { WorkflowService } from './services/workflow-service.js';
+
+export interface BuildAppOptions {
+  readonly config: AppConfig;
+  /** The workflow service; its creator closes it after the app. */
+  readonly service: WorkflowService;
+  /** pino options; defaults to `{ level: config.logLevel }`. Tests pass `false`. */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the HTTP application without listening (tests use `inject()`; `server.ts` listens).
+ * Order matters: the error handler and OpenAPI come before any route so they see them all.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, service } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Bad URLs are answered before routing; give them the same error body as everything else.
+    frameworkErrors: (error, request, reply) => {
+      const { status, body } = toErrorReply(error, request.id);
+      // frameworkErrors' reply is typed for a route-less context; the plain reply API is all we use
+      void (reply as FastifyReply).status(status).send(body);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(createRequestValidatorCompiler());
+  await app.register(errorHandler);
+  await app.register(appConfig, { config });
+  await app.register(openapi);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20, parts: 30, fieldSize: 64 * 1024 } });
+  await app.register(workflowService, { service });
+  await app.register(identity);
+  await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(staticDesigner, { dist: config.designerDist });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,75 @@
+import { mkdir } from 'node:fs/promises';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { deployTemplates } from './deploy-templates.js';
+import { unavailableWorkflowService } from './plugins/unavailable-workflow-service.js';
+import { createWorkflowService } from './services/create-workflow-service.js';
+import type { WorkflowService } from './services/workflow-service.js';
+
+/**
+ * `npm start`: reads the configuration, opens the workflow service (database, migrations, job
+ * executor), deploys the shipped templates, listens, and shuts down cleanly on SIGINT/SIGTERM.
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n启动中止 / start-up aborted.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await mkdir(config.dataDir, { recursive: true });
+
+  let service: WorkflowService;
+  let serviceProblem: string | null = null;
+  try {
+    service = await createWorkflowService({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      webhookAllowList: config.webhookAllowList,
+    });
+  } catch (error) {
+    serviceProblem = error instanceof Error ? error.message : String(error);
+    service = unavailableWorkflowService(serviceProblem);
+  }
+
+  const app = await buildApp({ config, service });
+  if (serviceProblem !== null) app.log.error({ reason: serviceProblem }, '工作流服务未能启动，接口将返回 503 / workflow service failed to open; the API answers 503');
+  else await deployTemplates(service, config.definitionsDir, app.log);
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, '正在关闭 / shutting down');
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    void (async () => {
+      try {
+        await app.close();
+        await service.close();
+        process.exit(0);
+      } catch (error) {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    })();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    app.log.fatal({ err: error }, `无法监听 ${config.host}:${config.port} / cannot listen on ${config.host}:${config.port}`);
+    await service.close();
+    process.exit(1);
+  }
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  app.log.info(`邻里流程已启动 / Linli Flow is running: http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/ (API 文档 / docs: /api/docs)`);
+}
+
+void main();

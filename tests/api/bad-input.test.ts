@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { DeployDefinitionInput } from '../../runtime/services/workflow-service.js';
+import { WorkflowValidationError } from '../../runtime/services/errors.js';
+import { as, buildTestApp, fakeService } from './test-app.js';
+
+describe('bad input', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('should answer malformed JSON with 400 WF_BAD_JSON', async () => {
+    // given
+    app = await buildTestApp();
+
+    // when
+    const response = await app.inject({ method: 'POST', url: '/api/definitions', headers: { ...as('clerk'), 'content-type': 'application/json' }, payload: '{"kind": "bpmn",' });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'WF_BAD_JSON' });
+  });
+
+  it('should name every unknown field and wrong type', async () => {
+    // given
+    app = await buildTestApp();
+
+    // when
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/definitions',
+      headers: as('clerk'),
+      payload: { kind: 'bpmn', content: '<x/>', colour: 'red', name: 42 },
+    });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.code).toBe('WF_REQUEST_INVALID');
+    expect(body.details.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ in: 'body', path: '/colour' }),
+        expect.objectContaining({ in: 'body', path: '/name' }),
+      ]),
+    );
+  });
+
+  it('should refuse a body over the limit with 413 and not call the service', async () => {
+    // given
+    let called = false;
+    app = await buildTestApp({
+      env: { BODY_LIMIT: '2kb' },
+      service: fakeService({
+        deployDefinition: async () => {
+          called = true;
+          return { definitions: [], unchanged: true };
+        },
+      }),
+    });
+
+    // when
+    const response = await app.inject({ method: 'POST', url: '/api/definitions', headers: as('clerk'), payload: { kind: 'bpmn', content: 'x'.repeat(4096) } });
+
+    // then
+    expect(response.statusCode).toBe(413);
+    expect(response.json().code).toBe('WF_PAYLOAD_TOO_LARGE');
+    expect(called).toBe(false);
+  });
+
+  it('should refuse an invalid id in the path with 400', async () => {
+    // given
+    app = await buildTestApp();
+
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/definitions/bpmn/has%20space/versions' });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json().details.problems[0]).toMatchObject({ in: 'params', path: '/key' });
+  });
+
+  it('should answer an unknown route with a JSON 404', async () => {
+    // given
+    app = await buildTestApp();
+
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+
+    // then
+    expect(response.statusCode).toBe(404);
+    expect(response.json().code).toBe('WF_ROUTE_NOT_FOUND');
+  });
+
+  it('should hide the details of an unexpected failure', async () => {
+    // given
+    app = await buildTestApp({
+      service: fakeService({
+        listDefinitions: async () => {
+          throw new Error('SQLITE_CORRUPT: database disk image is malformed at /srv/data/linli.db');
+        },
+      }),
+    });
+
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/definitions' });
+
+    // then
+    expect(response.statusCode).toBe(500);
+    const body = response.json();
+    expect(body.code).toBe('WF_INTERNAL');
+    expect(response.body).not.toContain('SQLITE');
+    expect(response.body).not.toContain('at ');
+    expect(body.details.requestId).toEqual(expect.any(String));
+  });
+
+  it('should pass a failing BPMN through as 422 with every problem', async () => {
+    // given
+    const problems = [
+      { elementId: 'Task_1', elementType: 'bpmn:ServiceTask', field: 'zeebe:taskDefinition.type', message: '缺少任务类型 / job type missing', line: 12, column: 5 },
+      { elementId: 'Flow_2', elementType: 'bpmn:SequenceFlow', message: '条件语法错误 / condition syntax error', line: 20, column: 3 },
+    ];
+    let seen: DeployDefinitionInput | undefined;
+    app = await buildTestApp({
+      service: fakeService({
+        deployDefinition: async (input) => {
+          seen = input;
+          throw new WorkflowValidationError(problems);
+        },
+      }),
+    });
+
+    // when
+    const response = await app.inject({ method: 'POST', url: '/api/definitions', headers: as('secretary'), payload: { kind: 'bpmn', content: '<definitions/>' } });
+
+    // then
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'WF_VALIDATION', details: { problems } });
+    expect(seen).toMatchObject({ userId: 'secretary', community: 'demo', kind: 'bpmn' });
+  });
+
+  it('should ask anonymous callers to sign in before changing anything', async () => {
+    // given
+    app = await buildTestApp();
+
+    // when
+    const response = await app.inject({ method: 'POST', url: '/api/definitions', payload: { kind: 'bpmn', content: '<definitions/>' } });
+
+    // then
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('WF_UNAUTHENTICATED');
+  });
+
+  it('should refuse a malformed identity header', async () => {
+    // given
+    app = await buildTestApp();
+
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/definitions', headers: { 'x-community': '../etc' } });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json().details.problems[0]).toMatchObject({ in: 'headers', path: '/x-community' });
+  });
+
+  it('should refuse prototype-poisoning JSON', async () => {
+    // given
+    app = await buildTestApp();
+
+    // when
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/definitions',
+      headers: { ...as('clerk'), 'content-type': 'application/json' },
+      payload: '{"kind":"form","content":{"__proto__":{"admin":true}}}',
+    });
+
+    // then
+    expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('should describe the API at /api/docs/json', async () => {
+    // given
+    const app = await buildTestApp();
+
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    await app.close();
+
+    // then
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toContain('/api/definitions');
+  });
+});
