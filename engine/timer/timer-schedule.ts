@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { addDuration, isZeroDuration, parseIsoDuration, type Iso8601Duration } from './iso-duration.js';
 import { parseIsoDateTime } from './iso-date-time.js';
+import { looksLikeCron, parseCronExpression } from './cron-expression.js';
+import { nextCronTime } from './next-cron-time.js';
 import { TimerFormatError, type TimerKind } from './timer-format-error.js';
 import type { FailTimer } from './timer-problem.js';
 import { canonicalTimeZone } from './time-zone.js';
@@ -18,12 +20,17 @@ export interface TimerSchedule {
   readonly cycle: TimerCycle | null;
 }
 
+/** How a cycle repeats: on a fixed grid of ISO 8601 intervals, or on a cron expression. */
+export type TimerCycle = IntervalCycle | CronCycle;
+
 /**
- * A cycle's occurrences lie on a fixed grid: occurrence k is due at `anchor + k × interval`
- * (calendar units in `timeZone`). Counting from the anchor rather than from the previous firing
- * keeps monthly cycles on their day (31 Jan → 28 Feb → 31 Mar) and late deliveries from drifting.
+ * An ISO 8601 cycle's occurrences lie on a fixed grid: occurrence k is due at
+ * `anchor + k × interval` (calendar units in `timeZone`). Counting from the anchor rather than from
+ * the previous firing keeps monthly cycles on their day (31 Jan → 28 Feb → 31 Mar) and late
+ * deliveries from drifting.
  */
-export interface TimerCycle {
+export interface IntervalCycle {
+  readonly kind: 'interval';
   /** Epoch ms occurrences are counted from: the cycle's start date, or `now` when it has none. */
   readonly anchor: number;
   /** Which occurrence `dueAt` is: 0 is the start date itself, 1 the first interval after the anchor. */
@@ -31,6 +38,15 @@ export interface TimerCycle {
   /** Time between occurrences; never zero. */
   readonly interval: Iso8601Duration;
   /** IANA zone in which years, months, weeks and days are added. */
+  readonly timeZone: string;
+}
+
+/** A cron cycle (Spring syntax, as Zeebe takes it): repeats without end at matching wall-clock times. */
+export interface CronCycle {
+  readonly kind: 'cron';
+  /** The expression as written (trimmed); read again on each firing. */
+  readonly expression: string;
+  /** IANA zone whose wall clock the expression describes. */
   readonly timeZone: string;
 }
 
@@ -47,8 +63,9 @@ const MAX_EPOCH_MS = 8.64e15;
  * - cycle: `R<n>/<duration>` fires n times, first at now + duration; `R/<duration>` forever;
  *   `R<n>/<start>/<duration>` first fires at the start, even when it has passed (then at once, as
  *   Zeebe does), and calendar units are added in the start's zone if it names one. `R0` is refused:
- *   a timer that never fires is a mistake (Zeebe would fire it once). Cron expressions are not
- *   supported yet and are refused with a message saying so.
+ *   a timer that never fires is a mistake (Zeebe would fire it once).
+ * - cycle as a Spring cron expression (`0 0 9 * * MON-FRI`, `@daily`): fires without end at the
+ *   matching wall-clock times in `timeZone`, first after `now`; see {@link parseCronExpression}.
  *
  * Surrounding whitespace is ignored (pretty-printed XML). Throws {@link TimerFormatError}.
  */
@@ -82,6 +99,20 @@ export function parseTimer(kind: TimerKind, text: string, now: number, timeZone 
 export function nextFiring(schedule: TimerSchedule, firedAt: number): TimerSchedule | null {
   const { cycle, remaining } = schedule;
   if (cycle === null || remaining === 1 || (remaining !== 'infinite' && remaining < 1)) return null;
+  const next = cycle.kind === 'cron' ? nextCronFiring(cycle, Math.max(firedAt, schedule.dueAt)) : nextIntervalFiring(cycle, firedAt);
+  if (next === null) return null;
+  return { dueAt: next.dueAt, remaining: remaining === 'infinite' ? remaining : remaining - 1, cycle: next.cycle };
+}
+
+function nextCronFiring(cycle: CronCycle, after: number): { dueAt: number; cycle: CronCycle } | null {
+  const spec = parseCronExpression(cycle.expression, (zh, en) => {
+    throw new TimerFormatError('cycle', cycle.expression, { zh, en });
+  });
+  const dueAt = nextCronTime(spec, after, cycle.timeZone);
+  return dueAt === null ? null : { dueAt, cycle };
+}
+
+function nextIntervalFiring(cycle: IntervalCycle, firedAt: number): { dueAt: number; cycle: IntervalCycle } | null {
   const start = zoned(cycle.anchor, cycle.timeZone);
   const dueOf = (index: number): number => {
     try {
@@ -105,8 +136,7 @@ export function nextFiring(schedule: TimerSchedule, firedAt: number): TimerSched
     else above = middle;
   }
   const dueAt = dueOf(above);
-  if (dueAt > MAX_EPOCH_MS) return null;
-  return { dueAt, remaining: remaining === 'infinite' ? remaining : remaining - 1, cycle: { ...cycle, index: above } };
+  return dueAt > MAX_EPOCH_MS ? null : { dueAt, cycle: { ...cycle, index: above } };
 }
 
 // R, whatever stands for the count (checked apart so `R-1` gets a precise message), then the rest.
@@ -115,7 +145,7 @@ const CYCLE_HEAD = /^R([^/]*)\/(.*)$/i;
 function parseCycle(text: string, now: number, zone: string, fail: FailTimer): TimerSchedule {
   const head = CYCLE_HEAD.exec(text);
   if (!head) {
-    if (/\s/.test(text)) fail('暂不支持 cron 表达式，请用 R3/PT1H 这样的 ISO 8601 循环', 'cron expressions are not supported yet; use an ISO 8601 cycle such as R3/PT1H');
+    if (looksLikeCron(text)) return parseCronCycle(text, now, zone, fail);
     fail('循环必须以 R 开头（例如 R3/PT1H、R/P1D）', 'a cycle must start with R (e.g. R3/PT1H, R/P1D)');
   }
   const [, count = '', rest = ''] = head;
@@ -130,10 +160,16 @@ function parseCycle(text: string, now: number, zone: string, fail: FailTimer): T
   if (lastSlash < 0) {
     const timeZone = zone;
     const dueAt = checkedDue(zoned(now, timeZone), interval, 1, fail);
-    return { dueAt, remaining, cycle: { anchor: now, index: 1, interval, timeZone } };
+    return { dueAt, remaining, cycle: { kind: 'interval', anchor: now, index: 1, interval, timeZone } };
   }
   const start = parseIsoDateTime(rest.slice(0, lastSlash), zone, fail);
-  return { dueAt: start.epochMs, remaining, cycle: { anchor: start.epochMs, index: 0, interval, timeZone: start.timeZone } };
+  return { dueAt: start.epochMs, remaining, cycle: { kind: 'interval', anchor: start.epochMs, index: 0, interval, timeZone: start.timeZone } };
+}
+
+function parseCronCycle(expression: string, now: number, timeZone: string, fail: FailTimer): TimerSchedule {
+  const dueAt = nextCronTime(parseCronExpression(expression, fail), now, timeZone);
+  if (dueAt === null) fail('cron 表达式在 400 年内都不会触发', 'the cron expression never fires within 400 years');
+  return { dueAt, remaining: 'infinite', cycle: { kind: 'cron', expression, timeZone } };
 }
 
 function parseRepetitions(count: string, fail: FailTimer): number | 'infinite' {
