@@ -6,7 +6,7 @@ import type {
   ScopeDef,
 } from '../model/executable-model.js';
 import type { EventKind } from '../model/supported-elements.js';
-import { feelOrReport, valueOrReport } from './compile-expressions.js';
+import { brokenExpression, feelOrReport, valueOrReport } from './compile-expressions.js';
 import { attr, boolAttr, child, expressionBody, extension, idOf, nodes, type ModdleNode } from './moddle-node.js';
 import type { ProblemCollector } from './problem-collector.js';
 import { eventKindOf, readEventDefinition, type EventRole } from './read-event-definition.js';
@@ -329,7 +329,8 @@ function readCondition(flow: ModdleNode, ctx: ProcessBuildContext) {
       `条件必须写成以 "=" 开头的 FEEL 表达式，例如 "=${text}"`,
       `the condition must be a FEEL expression starting with "=", e.g. "=${text}"`,
     );
-    return null;
+    // Keep it counted as a condition, so the gateway rule does not report the same flow again.
+    return brokenExpression(text);
   }
   return feelOrReport(ctx.report, flow, 'conditionExpression', text);
 }

@@ -7,7 +7,7 @@ import type { ProblemCollector } from './problem-collector.js';
  * Stand-in for an expression that failed to compile. The model holding it never leaves
  * `parseBpmn` (the problem makes it throw), so it is never evaluated.
  */
-function brokenExpression(source: string): CompiledExpression {
+export function brokenExpression(source: string): CompiledExpression {
   return {
     source,
     variables: [],
@@ -17,8 +17,16 @@ function brokenExpression(source: string): CompiledExpression {
   };
 }
 
-function describe(error: unknown): string {
-  return error instanceof FeelSyntaxError || error instanceof Error ? error.message : String(error);
+/** The compiler's message split into its Chinese and English halves ("中文 / English"). */
+function describe(error: unknown): { zh: string; en: string } {
+  const message = error instanceof FeelSyntaxError || error instanceof Error ? error.message : String(error);
+  const split = /\s?\/ /.exec(message);
+  return split === null ? { zh: message, en: message } : { zh: message.slice(0, split.index), en: message.slice(split.index + split[0].length) };
+}
+
+function reportSyntax(report: ProblemCollector, node: ModdleNode, field: string, error: unknown): void {
+  const { zh, en } = describe(error);
+  report.add(node, field, `${field} 的 FEEL 表达式无法解析：${zh}`, `the FEEL expression in ${field} does not parse: ${en}`);
 }
 
 /** Compiles a FEEL expression written with or without the leading `=`; reports syntax errors. */
@@ -28,7 +36,7 @@ export function feelOrReport(report: ProblemCollector, node: ModdleNode, field: 
   try {
     return compileFeel(source);
   } catch (error) {
-    report.add(node, field, `${field} 的 FEEL 表达式无法解析：${describe(error)}`, `the FEEL expression in ${field} does not parse: ${describe(error)}`);
+    reportSyntax(report, node, field, error);
     return brokenExpression(source);
   }
 }
@@ -38,7 +46,7 @@ export function valueOrReport(report: ProblemCollector, node: ModdleNode, field:
   try {
     return compileValue(text);
   } catch (error) {
-    report.add(node, field, `${field} 的 FEEL 表达式无法解析：${describe(error)}`, `the FEEL expression in ${field} does not parse: ${describe(error)}`);
+    reportSyntax(report, node, field, error);
     return { kind: 'feel', expression: brokenExpression(text) };
   }
 }

@@ -8,6 +8,7 @@ import { ProblemCollector } from './problem-collector.js';
 import { validateConditionalFlows } from './validate-conditional-flows.js';
 import { validateExtensions } from './validate-extensions.js';
 import { validateGateways } from './validate-gateways.js';
+import { validateReferences } from './validate-references.js';
 import { validateStartEvents } from './validate-start-events.js';
 import { validateSupportedElements } from './validate-supported-elements.js';
 import type { ValidationRule } from './validation-context.js';
@@ -20,6 +21,7 @@ const rules: readonly ValidationRule[] = [
   validateGateways,
   validateConditionalFlows,
   validateStartEvents,
+  validateReferences,
 ];
 
 /**
@@ -44,7 +46,7 @@ export async function parseBpmn(xml: string): Promise<ExecutableModel> {
   const unresolved = reportWarnings(parsed.warnings, report, locator);
   const { model, visited } = buildModel(definitions, report, unresolved);
   for (const rule of rules) rule({ model, visited, report });
-  if (report.problems.length > 0) throw new ValidationError(report.problems);
+  if (report.problems.length > 0) throw new ValidationError(report.sorted());
   return model;
 }
 
@@ -56,6 +58,8 @@ function reportWarnings(warnings: readonly ModdleWarning[], report: ProblemColle
     // The text is already decoded when it reaches us; the declared encoding does not matter.
     if (message.startsWith('unsupported document encoding')) continue;
     const element = isModdleNode(warning.element) ? warning.element : null;
+    // Diagram shapes pointing nowhere are drawing leftovers; they change nothing that runs.
+    if (element && /^(bpmndi|di|dc):/.test(element.$type)) continue;
     const unresolvedMatch = /^unresolved reference <(.*)>$/.exec(message);
     if (unresolvedMatch && element) {
       const property = warning.property ?? '';
@@ -70,13 +74,21 @@ function reportWarnings(warnings: readonly ModdleWarning[], report: ProblemColle
       report.add(element, name, `无法识别的属性 "${name}"`, `unknown attribute "${name}"`);
       continue;
     }
-    const position = positionIn(message);
+    const raw = positionIn(message);
+    const position = raw ? locator.positionOf(offsetOf(locator, raw)) : null;
     const nested = /nested error: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0] ?? message;
-    const what = /^unparsable content (<[^>]*>)/.exec(message)?.[1] ?? '';
+    const what = /^unparsable content <([^>]*)>/.exec(message)?.[1] ?? '';
+    const duplicate = /^duplicate ID <(.*)>$/.exec(nested)?.[1];
+    if (duplicate !== undefined) {
+      // `bpmn:task` as written → `bpmn:Task` as moddle names types.
+      const type = (what.split(/\s/)[0] ?? '').replace(/:([a-z])/, (_m, first: string) => `:${first.toUpperCase()}`);
+      report.add({ id: duplicate, bpmnType: type }, 'id', `id "${duplicate}" 重复使用`, `the id "${duplicate}" is used more than once`, position ?? undefined);
+      continue;
+    }
     report.addAt(
-      position ? locator.positionOf(offsetOf(locator, position)) : null,
-      `无法识别的 XML 内容 ${what}：${nested}`,
-      `unrecognised XML content ${what}: ${nested}`,
+      position,
+      `无法识别的 XML 内容 <${what}>：${nested}`,
+      `unrecognised XML content <${what}>: ${nested}`,
     );
   }
   return unresolved;

@@ -15,11 +15,17 @@ export class ProblemCollector {
     return this.list;
   }
 
+  /** Problems in document order (those without a position last), for a reader going top to bottom. */
+  sorted(): readonly ValidationProblem[] {
+    const rank = (p: ValidationProblem) => (p.line ?? Number.MAX_SAFE_INTEGER) * 1e6 + (p.column ?? 0);
+    return [...this.list].sort((a, b) => rank(a) - rank(b));
+  }
+
   /** Adds a problem; `zh` and `en` are joined as "中文 / English". */
-  add(subject: ProblemSubject, field: string | null, zh: string, en: string): void {
+  add(subject: ProblemSubject, field: string | null, zh: string, en: string, at?: { line: number; column: number }): void {
     const elementId = subject === null ? null : '$type' in subject ? idOf(subject) : subject.id;
     const elementType = subject === null ? null : '$type' in subject ? subject.$type : subject.bpmnType;
-    const position = this.locator.positionOfId(elementId);
+    const position = at ?? this.locator.positionOfId(elementId);
     this.list.push({
       elementId,
       elementType,

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { elementSupport, supportedElements } from './supported-elements.js';
+
+describe('supported elements table', () => {
+  it('should support the elements of the engine core', () => {
+    // then
+    for (const [type, kind] of [
+      ['bpmn:StartEvent', 'none'],
+      ['bpmn:EndEvent', 'none'],
+      ['bpmn:EndEvent', 'terminate'],
+      ['bpmn:UserTask'],
+      ['bpmn:ServiceTask'],
+      ['bpmn:InclusiveGateway'],
+      ['bpmn:SubProcess'],
+      ['bpmn:SequenceFlow'],
+      ['bpmn:TextAnnotation'],
+    ] as const) {
+      expect(elementSupport(type, kind).status, `${type} ${kind ?? ''}`).toBe('supported');
+    }
+  });
+
+  it('should refuse event elements for now, with a reason', () => {
+    // when
+    const timerBoundary = elementSupport('bpmn:BoundaryEvent', 'timer');
+    const eventSubProcess = elementSupport('bpmn:SubProcess', null, { triggeredByEvent: true });
+
+    // then
+    expect(timerBoundary.status).toBe('notYet');
+    expect(timerBoundary.entry?.reason?.zh).toContain('issue 3');
+    expect(eventSubProcess.status).toBe('notYet');
+  });
+
+  it('should treat element types missing from the table as not supported', () => {
+    // when
+    const unknown = elementSupport('bpmn:ChoreographyTask');
+
+    // then
+    expect(unknown).toEqual({ status: 'notYet', entry: null });
+  });
+
+  it('should give every row bilingual labels, and every refused row a reason', () => {
+    // then
+    for (const entry of supportedElements) {
+      expect(entry.label.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(entry.label.en).toMatch(/^[a-z]/);
+      if (entry.status === 'notYet') expect(entry.reason, entry.label.en).toBeDefined();
+    }
+  });
+
+  it('should list each element and event kind once', () => {
+    // when
+    const keys = supportedElements.map((e) => `${e.bpmnType}|${e.eventKind ?? ''}|${e.triggeredByEvent ? 'event' : ''}`);
+
+    // then
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
