@@ -23,9 +23,30 @@ export function isoDateToDayNumber(iso: string): number | null {
   return Math.round(ms / DAY_MS);
 }
 
+/** Year, month (1–12) and day of a day number (proleptic Gregorian; integer arithmetic only). */
+export function dayNumberToFields(dayNumber: number): { year: number; month: number; day: number } {
+  // Days-to-civil conversion (H. Hinnant's algorithm), exact for every day number.
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day };
+}
+
 /** The ISO date of a day number (see `isoDateToDayNumber`). */
 export function dayNumberToIsoDate(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  const { year, month, day } = dayNumberToFields(dayNumber);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** Day number of January 1st of a year. */
+export function firstDayOfYear(year: number): number {
+  return Math.round(Date.UTC(year, 0, 1) / DAY_MS);
 }
 
 /** 0 = Sunday … 6 = Saturday. */

@@ -1,10 +1,10 @@
-import { isoDateToDayNumber, isWeekend, yearOfIsoDate } from './calendar-date.js';
+import { firstDayOfYear, isoDateToDayNumber, isWeekend } from './calendar-date.js';
 import type { CalendarYear, WorkingCalendar } from './working-calendar.js';
 
-interface LoadedYear {
-  readonly holidays: ReadonlySet<string>;
-  readonly workdays: ReadonlySet<string>;
-}
+/** Working-day status by day number: `undefined` when the day's year is not loaded. */
+export type DayStatus = (dayNumber: number) => boolean | undefined;
+
+const fastStatus = new WeakMap<WorkingCalendar, DayStatus>();
 
 /**
  * Builds the working-day calendar from yearly data. Weekends are days off unless listed as
@@ -13,21 +13,41 @@ interface LoadedYear {
  * When a year appears twice, the later entry wins, so an admin upload can replace shipped data.
  */
 export function createWorkingCalendar(years: readonly CalendarYear[]): WorkingCalendar {
-  const byYear = new Map<number, LoadedYear>();
-  for (const entry of years) {
-    byYear.set(entry.year, { holidays: new Set(entry.holidays), workdays: new Set(entry.workdays) });
-  }
+  const byYear = new Map<number, CalendarYear>();
+  for (const entry of years) byYear.set(entry.year, entry);
   const loadedYears = [...byYear.keys()].sort((a, b) => a - b);
-  return {
+
+  // Day numbers of the loaded years' ranges and their exceptions to the weekend rule.
+  const ranges = loadedYears.map((year) => ({ from: firstDayOfYear(year), to: firstDayOfYear(year + 1) }));
+  const exceptions = new Map<number, boolean>();
+  for (const entry of byYear.values()) {
+    for (const date of entry.workdays) {
+      const day = isoDateToDayNumber(date);
+      if (day !== null) exceptions.set(day, true);
+    }
+    for (const date of entry.holidays) {
+      const day = isoDateToDayNumber(date);
+      if (day !== null) exceptions.set(day, false);
+    }
+  }
+
+  const status: DayStatus = (dayNumber) => {
+    if (!ranges.some((r) => dayNumber >= r.from && dayNumber < r.to)) return undefined;
+    return exceptions.get(dayNumber) ?? !isWeekend(dayNumber);
+  };
+
+  const calendar: WorkingCalendar = {
     years: loadedYears,
     isWorkingDay(isoDate: string): boolean | undefined {
       const dayNumber = isoDateToDayNumber(isoDate);
-      if (dayNumber === null) return undefined;
-      const data = byYear.get(yearOfIsoDate(isoDate));
-      if (!data) return undefined;
-      if (data.holidays.has(isoDate)) return false;
-      if (data.workdays.has(isoDate)) return true;
-      return !isWeekend(dayNumber);
+      return dayNumber === null ? undefined : status(dayNumber);
     },
   };
+  fastStatus.set(calendar, status);
+  return calendar;
+}
+
+/** The calendar's status by day number; fast for calendars made here, via ISO text otherwise. */
+export function dayStatusOf(calendar: WorkingCalendar, toIso: (dayNumber: number) => string): DayStatus {
+  return fastStatus.get(calendar) ?? ((dayNumber) => calendar.isWorkingDay(toIso(dayNumber)));
 }

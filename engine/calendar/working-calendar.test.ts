@@ -172,3 +172,13 @@ describe('parseCalendarYear', () => {
     expect(() => parseCalendarYear('2027')).toThrow(CalendarDataError);
   });
 });
+
+describe('calendar dates', () => {
+  it('should map day numbers to ISO dates and back for every day from 1990 to 2100', () => {
+    for (let d = day('1990-01-01'); d <= day('2100-12-31'); d++) {
+      const iso = dayNumberToIsoDate(d);
+      expect(iso).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
+      expect(isoDateToDayNumber(iso)).toBe(d);
+    }
+  });
+});

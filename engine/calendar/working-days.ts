@@ -1,4 +1,5 @@
-import { dayNumberToIsoDate, isWeekend } from './calendar-date.js';
+import { dayNumberToFields, dayNumberToIsoDate, isWeekend } from './calendar-date.js';
+import { dayStatusOf, type DayStatus } from './create-working-calendar.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
 /** Called once per year that a computation touched without loaded data. */
@@ -13,17 +14,19 @@ export const MAX_CALENDAR_SPAN_DAYS = 36_600;
  */
 class DayClassifier {
   private readonly reported = new Set<number>();
+  private readonly status: DayStatus;
 
   constructor(
-    private readonly calendar: WorkingCalendar,
+    calendar: WorkingCalendar,
     private readonly onMissingYear: MissingYearHandler,
-  ) {}
+  ) {
+    this.status = dayStatusOf(calendar, dayNumberToIsoDate);
+  }
 
   isWorkingDay(dayNumber: number): boolean {
-    const iso = dayNumberToIsoDate(dayNumber);
-    const known = this.calendar.isWorkingDay(iso);
+    const known = this.status(dayNumber);
     if (known !== undefined) return known;
-    const year = Number(iso.slice(0, 4));
+    const { year } = dayNumberToFields(dayNumber);
     if (!this.reported.has(year)) {
       this.reported.add(year);
       this.onMissingYear(year);

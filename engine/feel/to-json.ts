@@ -1,8 +1,12 @@
+import { FeelDateTime } from 'feelin';
 import type { JsonValue } from '../state/json.js';
 
+const FIXED_ZONE = /^(UTC|Z|[+-]\d{2}:\d{2}(:\d{2})?)$/;
+
 /**
- * Turns a FEEL result into plain JSON: temporal values become their ISO text, functions and
- * ranges (which cannot be stored) become null.
+ * Turns a FEEL result into plain JSON: temporal values become ISO 8601 text (dates
+ * `2026-10-10`, date-times with their offset `2026-10-10T10:30:00+08:00` or `Z`, local date-times
+ * without one, durations `P3D`), functions and ranges (which cannot be stored) become null.
  */
 export function toJsonValue(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
@@ -20,7 +24,8 @@ export function toJsonValue(value: unknown): JsonValue {
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toJsonValue(v);
         return out;
       }
-      // feelin's temporal classes (FeelDate, FeelDateTime, FeelDuration, …) print as ISO 8601.
+      if (value instanceof FeelDateTime) return dateTimeText(value);
+      // feelin's other temporal classes (FeelDate, FeelTime, FeelDuration) print as ISO 8601.
       if ('toJSON' in value && typeof (value as { toJSON: unknown }).toJSON === 'function') {
         return toJsonValue((value as { toJSON: () => unknown }).toJSON());
       }
@@ -28,5 +33,20 @@ export function toJsonValue(value: unknown): JsonValue {
     }
     default:
       return null;
+  }
+}
+
+/**
+ * feelin prints a date-time in a named zone as `…@Asia/Shanghai`, which is not ISO 8601 and which
+ * other systems cannot read; store it with the zone's offset at that instant instead.
+ */
+function dateTimeText(value: FeelDateTime): string {
+  const zone = value.zone;
+  if (zone === null || FIXED_ZONE.test(zone)) return value.toJSON();
+  try {
+    const zoned = value.unwrap().toZonedDateTime(zone);
+    return `${zoned.toPlainDateTime().toString()}${zoned.offset}`;
+  } catch {
+    return value.toJSON();
   }
 }
