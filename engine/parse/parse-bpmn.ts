@@ -1,6 +1,6 @@
 import { BpmnModdle, type ModdleWarning } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
-import { EngineError, ValidationError } from '../errors.js';
+import { EngineError, ValidationError, type ValidationProblem } from '../errors.js';
 import type { ExecutableModel } from '../model/executable-model.js';
 import { buildModel } from './build-model.js';
 import { idOf, isModdleNode } from './moddle-node.js';
@@ -24,12 +24,29 @@ const rules: readonly ValidationRule[] = [
   validateReferences,
 ];
 
+/** A parsed document and every problem found in it; the model is only safe to run without problems. */
+export interface BpmnAnalysis {
+  readonly model: ExecutableModel;
+  /** In document order. */
+  readonly problems: readonly ValidationProblem[];
+}
+
 /**
  * Parses a BPMN 2.0 document (Camunda 8 `zeebe:` dialect) into an immutable executable model.
  * Throws `EngineError('WF_PARSE')` when the text is not a BPMN document at all, and
  * `ValidationError` carrying every problem found when it is one that cannot be deployed.
  */
 export async function parseBpmn(xml: string): Promise<ExecutableModel> {
+  const { model, problems } = await analyseBpmn(xml);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return model;
+}
+
+/**
+ * Like `parseBpmn`, but returns the problems instead of throwing them (for lint-style callers
+ * such as the designer). Still throws `EngineError('WF_PARSE')` for text that is not BPMN.
+ */
+export async function analyseBpmn(xml: string): Promise<BpmnAnalysis> {
   const { xml: text, rootName } = preflightXml(xml);
   const moddle = new BpmnModdle({ zeebe });
   let parsed;
@@ -46,8 +63,7 @@ export async function parseBpmn(xml: string): Promise<ExecutableModel> {
   const unresolved = reportWarnings(parsed.warnings, report, locator);
   const { model, visited } = buildModel(definitions, report, unresolved);
   for (const rule of rules) rule({ model, visited, report });
-  if (report.problems.length > 0) throw new ValidationError(report.sorted());
-  return model;
+  return { model, problems: report.sorted() };
 }
 
 /** Turns the XML parser's warnings into problems; returns the `elementId|property` of unresolved references. */
