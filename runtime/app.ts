@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import type { AppConfig } from './config.js';
 import { appConfig } from './plugins/app-config.js';
 import { errorHandler, toErrorReply } from './plugins/error-handler.js';
+import { forms } from './plugins/forms.js';
 import { identity } from './plugins/identity.js';
 import { openapi } from './plugins/openapi.js';
 import { createRequestValidatorCompiler } from './plugins/request-validators.js';
@@ -46,6 +47,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20, parts: 30, fieldSize: 64 * 1024 } });
   await app.register(workflowService, { service });
+  await app.register(forms);
   await app.register(identity);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(staticDesigner, { dist: config.designerDist });

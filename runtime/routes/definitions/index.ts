@@ -37,6 +37,7 @@ const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
       }
       const text = typeof content === 'string' ? content : JSON.stringify(content);
+      if (kind === 'form') app.forms.checkFormDefinition(text);
       const result = await app.workflow.deployDefinition({ ...actor, kind, content: text, key, name });
       return reply.status(result.unchanged ? 200 : 201).send(result);
     },
@@ -63,6 +64,7 @@ const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const buffer = await file.toBuffer();
       const kind = kindOf(file.filename, fieldValue(file, 'kind'));
       const text = decodeUtf8(buffer);
+      if (kind === 'form') app.forms.checkFormDefinition(text);
       const result = await app.workflow.deployDefinition({
         ...actor,
         kind,

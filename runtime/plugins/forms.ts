@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createWorkingCalendar, defaultCalendarYears } from '../../engine/calendar/index.js';
+import type { FeelEnv } from '../../engine/feel/expression.js';
+import type { JsonObject } from '../../engine/state/json.js';
+import { compileFormSchema, type CompiledForm } from '../forms/form-schema.js';
+import { findStartFormId } from '../forms/start-form-id.js';
+import { validateFormData } from '../forms/validate-form-data.js';
+import { NotFoundError } from '../services/errors.js';
+import type { DefinitionWithContent, WorkflowService } from '../services/workflow-service.js';
+import { HttpError } from './http-error.js';
+
+/** Server-side form checks for start and complete (never trust the browser). */
+export interface FormChecks {
+  /** Validates start variables against the start event's form; unchanged when it has none. */
+  validateStartVariables(input: { community: string; processKey: string; version?: number; variables: JsonObject }): Promise<JsonObject>;
+  /** Validates completion data against the task's form; unchanged when it has none. */
+  validateTaskVariables(input: { community: string; formId: string | null; variables: JsonObject; context: JsonObject }): Promise<JsonObject>;
+  /** The latest deployed form with this key, with its parsed schema. */
+  loadForm(community: string, formId: string): Promise<{ definition: DefinitionWithContent; schema: JsonObject; compiled: CompiledForm }>;
+  /** Reads a form-js JSON text; throws 400 for non-JSON and 422 `FormSchemaError` for a broken form. */
+  checkFormDefinition(content: string): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    forms: FormChecks;
+  }
+}
+
+const cacheSize = 500;
+const calendar = createWorkingCalendar(defaultCalendarYears);
+
+/** Both caches are keyed by definition version id: a deployed version never changes. */
+function boundedCache<V>() {
+  const map = new Map<string, V>();
+  return {
+    get: (key: string) => map.get(key),
+    set: (key: string, value: V) => {
+      if (map.size >= cacheSize) map.delete(map.keys().next().value ?? '');
+      map.set(key, value);
+    },
+  };
+}
+
+export function createFormChecks(service: WorkflowService): FormChecks {
+  const compiledForms = boundedCache<{ schema: JsonObject; compiled: CompiledForm }>();
+  const startForms = boundedCache<string | null>();
+  const env = (): FeelEnv => ({ now: Date.now(), timeZone: 'Asia/Shanghai', calendar, warn: () => undefined });
+
+  const parseJson = (content: string): unknown => {
+    try {
+      return JSON.parse(content);
+    } catch {
+      throw new HttpError(400, 'WF_BAD_JSON', '表单定义不是有效的 JSON / the form definition is not valid JSON');
+    }
+  };
+
+  const loadForm: FormChecks['loadForm'] = async (community, formId) => {
+    let definition: DefinitionWithContent;
+    try {
+      definition = await service.getDefinition({ community, kind: 'form', key: formId });
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        throw new HttpError(422, 'WF_FORM_INVALID', `关联的表单 ${formId} 未部署 / the linked form ${formId} is not deployed`, { formId });
+      }
+      throw error;
+    }
+    let entry = compiledForms.get(definition.id);
+    if (entry === undefined) {
+      const schema = parseJson(definition.content) as JsonObject; // a deployed form passed checkFormDefinition
+      entry = { schema, compiled: compileFormSchema(schema) };
+      compiledForms.set(definition.id, entry);
+    }
+    return { definition, ...entry };
+  };
+
+  return {
+    loadForm,
+    checkFormDefinition(content) {
+      compileFormSchema(parseJson(content));
+    },
+    async validateStartVariables({ community, processKey, version, variables }) {
+      const definition = await service.getDefinition({ community, kind: 'bpmn', key: processKey, version });
+      let formId = startForms.get(definition.id);
+      if (formId === undefined) {
+        formId = await findStartFormId(definition.content, processKey);
+        startForms.set(definition.id, formId);
+      }
+      if (formId === null) return variables;
+      const { compiled } = await loadForm(community, formId);
+      return validateFormData(compiled, variables, { env: env() });
+    },
+    async validateTaskVariables({ community, formId, variables, context }) {
+      if (formId === null) return variables;
+      const { compiled } = await loadForm(community, formId);
+      return validateFormData(compiled, variables, { context, env: env() });
+    },
+  };
+}
+
+async function formsPlugin(app: FastifyInstance): Promise<void> {
+  app.decorate('forms', createFormChecks(app.workflow));
+}
+
+export const forms = fp(formsPlugin, { name: 'forms', dependencies: ['workflow-service'] });

@@ -1,0 +1,173 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { HttpError } from '../../plugins/http-error.js';
+import { requireActor, viewerOf } from '../../plugins/identity.js';
+import { errorResponses } from '../../schemas/common.js';
+import { assertJsonSafe } from '../../schemas/json-safe.js';
+import {
+  AssignTaskBodySchema,
+  CompleteTaskBodySchema,
+  CompleteTaskResultSchema,
+  QueryTasksQuerySchema,
+  TaskDetailsSchema,
+  TaskFormSchema,
+  TaskPageSchema,
+  TaskParamsSchema,
+  TaskViewSchema,
+  type taskSortFields,
+} from '../../schemas/tasks.js';
+import type { QueryTasksInput, TaskVariableFilter, TaskVariableOperator } from '../../services/workflow-service.js';
+import type { Static } from 'typebox';
+
+/** User tasks: the inbox query, one task, its form, claim / unclaim / assign / complete. */
+const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '查询任务（我的待办、可认领、超期、我已办……）/ query tasks: mine, claimable, overdue, completed by me …',
+        querystring: QueryTasksQuerySchema,
+        response: { 200: TaskPageSchema, ...errorResponses() },
+      },
+    },
+    async (request) => app.workflow.queryTasks(toTaskQuery(request, request.query)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '读取任务及其变量 / read a task with its variables',
+        params: TaskParamsSchema,
+        response: { 200: TaskDetailsSchema, ...errorResponses(404) },
+      },
+    },
+    async (request) => app.workflow.getTask({ community: request.identity.community, taskId: request.params.id }),
+  );
+
+  app.get(
+    '/:id/form',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '任务关联的表单（form-js）/ the task\'s form-js schema',
+        params: TaskParamsSchema,
+        response: { 200: TaskFormSchema, ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => {
+      const { community } = request.identity;
+      const task = await app.workflow.getTask({ community, taskId: request.params.id });
+      if (task.formId === null) throw new HttpError(404, 'WF_NOT_FOUND', `任务 ${task.id} 没有关联表单 / task ${task.id} has no form`, { taskId: task.id });
+      const { definition, schema } = await app.forms.loadForm(community, task.formId);
+      return { formId: definition.key, version: definition.version, schema };
+    },
+  );
+
+  app.post(
+    '/:id/claim',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '认领任务 / claim the task',
+        params: TaskParamsSchema,
+        response: { 200: TaskViewSchema, ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request) => app.workflow.claimTask({ ...requireActor(request), taskId: request.params.id }),
+  );
+
+  app.post(
+    '/:id/unclaim',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '退回认领 / give the task back to its candidates',
+        params: TaskParamsSchema,
+        response: { 200: TaskViewSchema, ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request) => app.workflow.unclaimTask({ ...requireActor(request), taskId: request.params.id }),
+  );
+
+  app.post(
+    '/:id/assign',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '指派任务（须说明原因）/ assign the task, with a reason',
+        params: TaskParamsSchema,
+        body: AssignTaskBodySchema,
+        response: { 200: TaskViewSchema, ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request) => app.workflow.assignTask({ ...requireActor(request), taskId: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/:id/complete',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '完成任务并提交表单 / complete the task with its form data',
+        description: '数据按任务表单在服务器端校验，隐藏字段被丢弃 / data is validated on the server against the task form; hidden fields are dropped',
+        params: TaskParamsSchema,
+        body: CompleteTaskBodySchema,
+        response: { 200: CompleteTaskResultSchema, ...errorResponses(401, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
+      const task = await app.workflow.getTask({ community: actor.community, taskId: request.params.id });
+      const variables = await app.forms.validateTaskVariables({ community: actor.community, formId: task.formId, variables: given, context: task.variables });
+      return app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion });
+    },
+  );
+};
+
+type TaskQuery = Static<typeof QueryTasksQuerySchema>;
+type TaskSortField = (typeof taskSortFields)[number];
+
+/** Turns the query string into the service's query; `me` and `none` are resolved here. */
+function toTaskQuery(request: FastifyRequest, query: TaskQuery): QueryTasksInput {
+  const viewer = viewerOf(request);
+  const signedIn = () => {
+    if (viewer === undefined) throw new HttpError(401, 'WF_UNAUTHENTICATED', '“me” 需要登录 / "me" needs a signed-in user');
+    return viewer;
+  };
+  const me = (value: string | undefined): string | undefined => (value === 'me' ? signedIn().userId : value);
+  const { var: variableFilters, sort, assignee, candidate, completedBy, status, limit, cursor, ...rest } = query;
+  const [sortField, sortOrder] = (sort ?? 'createdAt:desc').split(':');
+  return {
+    ...rest,
+    community: request.identity.community,
+    visibleTo: viewer,
+    status,
+    limit,
+    cursor,
+    assignee: assignee === 'none' ? null : me(assignee),
+    completedBy: me(completedBy),
+    candidate: candidate === 'me' ? signedIn() : undefined,
+    variables: variableFilters?.map(parseVariableFilter),
+    sort: { field: sortField as TaskSortField, order: sortOrder === 'asc' ? 'asc' : 'desc' }, // the schema's pattern allows only these fields
+  };
+}
+
+/** `name:op:value`; numbers and true/false are typed, `"…"` forces a string. */
+function parseVariableFilter(text: string): TaskVariableFilter {
+  const first = text.indexOf(':');
+  const second = text.indexOf(':', first + 1);
+  const name = text.slice(0, first);
+  const op = text.slice(first + 1, second) as TaskVariableOperator; // the schema's pattern allows only the operators
+  const raw = text.slice(second + 1);
+  let value: string | number | boolean = raw;
+  if (/^".*"$/.test(raw)) value = raw.slice(1, -1);
+  else if (raw === 'true' || raw === 'false') value = raw === 'true';
+  else if (raw.trim() !== '' && Number.isFinite(Number(raw))) value = Number(raw);
+  return { name, op, value };
+}
+
+export default taskRoutes;
