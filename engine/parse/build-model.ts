@@ -89,13 +89,22 @@ export function buildModel(definitions: ModdleNode, report: ProblemCollector, un
     const ctx: ProcessBuildContext = { report, visited, elements, flows, seenIds, unresolved };
     const scope = buildScope(process, processId, ctx);
     visited.push(...laneArtifacts(process));
+    const canReachInclusiveJoin = computeInclusiveReachability(elements, flows);
+    if (canReachInclusiveJoin === null) {
+      report.add(
+        process,
+        'inclusiveGateway',
+        '流程中的包容网关过多、路径过于复杂，无法部署；请拆分流程',
+        'the process has too many inclusive gateways on too many paths to be deployed; split it into smaller processes',
+      );
+    }
     processes.set(processId, {
       id: processId,
       name: attr(process, 'name'),
       elements,
       flows,
       scope,
-      canReachInclusiveJoin: computeInclusiveReachability(elements, flows),
+      canReachInclusiveJoin: canReachInclusiveJoin ?? new Map(),
     });
   }
   return { model: { processes, messages, signals, errors, escalations }, visited };
