@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elementSupport, supportedElements } from './supported-elements.js';
+import { elementSupport, renderSupportTableMarkdown, supportedElements } from './supported-elements.js';
 
 describe('supported elements table', () => {
   it('should support the elements of the engine core', () => {
@@ -53,5 +53,16 @@ describe('supported elements table', () => {
 
     // then
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('should render the README table with one row per entry', () => {
+    // when
+    const markdown = renderSupportTableMarkdown();
+
+    // then
+    const rows = markdown.trim().split('\n');
+    expect(rows.length).toBe(supportedElements.length + 2);
+    expect(markdown).toContain('| 任务 / Tasks | 用户任务 / user task | `bpmn:UserTask` | ✅ 支持 / supported |  |');
+    expect(markdown).toContain('| 事件 / Events | 定时边界事件 / timer boundary event | `bpmn:BoundaryEvent` (timer) | ⏳ 暂不支持 / not yet | 事件类元素正在开发中');
   });
 });

@@ -189,3 +189,26 @@ export function elementSupport(bpmnType: string, eventKind?: EventKind | null, o
   const entry = byKey.get(keyOf(bpmnType, eventKind ?? undefined, options?.triggeredByEvent === true)) ?? null;
   return { status: entry?.status ?? 'notYet', entry };
 }
+
+const categoryTitles: Readonly<Record<ElementCategory, Bilingual>> = {
+  event: { zh: '事件', en: 'Events' },
+  task: { zh: '任务', en: 'Tasks' },
+  gateway: { zh: '网关', en: 'Gateways' },
+  subProcess: { zh: '子流程', en: 'Sub-processes' },
+  flow: { zh: '连线', en: 'Flows' },
+  marker: { zh: '标记', en: 'Markers' },
+  artifact: { zh: '图示元素（不执行）', en: 'Diagram artefacts (not executed)' },
+};
+
+/** The table as Markdown for the README (Chinese and English side by side). */
+export function renderSupportTableMarkdown(entries: readonly SupportedElementEntry[] = supportedElements): string {
+  const lines = ['| 类别 / Category | 元素 / Element | BPMN | 状态 / Status | 说明 / Note |', '|---|---|---|---|---|'];
+  for (const entry of entries) {
+    const category = categoryTitles[entry.category];
+    const bpmn = `\`${entry.bpmnType}\`${entry.eventKind ? ` (${entry.eventKind})` : ''}${entry.triggeredByEvent ? ' (triggeredByEvent)' : ''}`;
+    const status = entry.status === 'supported' ? '✅ 支持 / supported' : '⏳ 暂不支持 / not yet';
+    const note = entry.status === 'notYet' && entry.reason ? `${entry.reason.zh} / ${entry.reason.en}` : '';
+    lines.push(`| ${category.zh} / ${category.en} | ${entry.label.zh} / ${entry.label.en} | ${bpmn} | ${status} | ${note} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
