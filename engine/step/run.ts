@@ -194,8 +194,8 @@ export class Run {
   condition(flow: FlowDef, instance: ElementInstanceState): boolean {
     if (!flow.condition) return true;
     const value = this.evaluate(flow.condition, instance, flow.sourceId);
+    // Zeebe's rule: anything but a boolean, null included, is an incident rather than a guess.
     if (typeof value === 'boolean') return value;
-    if (value === null) return false;
     throw new IncidentSignal(
       'CONDITION_ERROR',
       `顺序流 ${flow.id} 的条件结果不是布尔值（${JSON.stringify(value)}）/ condition of flow ${flow.id} returned ${JSON.stringify(value)}, not a boolean`,
