@@ -5,13 +5,17 @@ import {
   DEOPT,
   feelAnd,
   feelArithmetic,
+  feelBetween,
   feelEquals,
   feelIn,
   feelNot,
   feelNotEquals,
   feelOr,
   feelOrder,
+  feelTruthy,
   isPrimitive,
+  stringArgs,
+  stringBuiltins,
   type ArithOp,
   type OrderOp,
 } from './feel-semantics.js';
@@ -92,6 +96,8 @@ class SubsetCompiler {
         return this.invocation(kids);
       case 'List':
         return this.list(kids);
+      case 'IfExpression':
+        return this.conditional(kids);
       default:
         return null;
     }
@@ -174,6 +180,15 @@ class SubsetCompiler {
       }
       return null;
     }
+    if (opNode.name === 'between') {
+      // `x between lo and hi`
+      const [, , lowNode, andNode, highNode] = kids;
+      if (kids.length !== 5 || !lowNode || andNode?.name !== 'and' || !highNode) return null;
+      const low = this.compile(lowNode);
+      const high = this.compile(highNode);
+      if (low === null || high === null) return null;
+      return (rt) => feelBetween(() => left(rt), low(rt), high(rt));
+    }
     if (opNode.name === 'in') {
       // `x in <test>`: a single positive unary test that is a plain expression or a list.
       if (kids.length === 3 && kids[2]?.name === 'PositiveUnaryTest') {
@@ -233,11 +248,28 @@ class SubsetCompiler {
       const [arg] = args;
       return args.length === 1 && arg ? (rt) => feelNot(arg(rt)) : null;
     }
+    const builtin = stringBuiltins.get(name);
+    if (builtin && !engineFunctionTable.has(name)) {
+      if (args.length !== builtin.arity) return null;
+      return (rt) => builtin.apply(stringArgs(args.map((arg) => arg(rt))));
+    }
     const fn: EngineFunction | undefined = engineFunctionTable.get(name);
     // feelin refuses more arguments than parameters (null with a warning); leave that to it.
     if (!fn || args.length > fn.params.length) return null;
     this.callsFunctions = true;
     return (rt) => fn.call(rt.env, args.map((arg) => arg(rt)));
+  }
+
+  private conditional(kids: SyntaxNode[]): FastEvaluator | null {
+    const [ifNode, condNode, thenKw, thenNode, elseKw, elseNode] = kids;
+    if (kids.length !== 6 || ifNode?.name !== 'if' || thenKw?.name !== 'then' || elseKw?.name !== 'else' || !condNode || !thenNode || !elseNode) {
+      return null;
+    }
+    const condition = this.compile(condNode);
+    const whenTrue = this.compile(thenNode);
+    const whenFalse = this.compile(elseNode);
+    if (condition === null || whenTrue === null || whenFalse === null) return null;
+    return (rt) => (feelTruthy(condition(rt)) ? whenTrue(rt) : whenFalse(rt));
   }
 
   private list(kids: SyntaxNode[]): FastEvaluator | null {

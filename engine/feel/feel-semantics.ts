@@ -116,3 +116,40 @@ export function feelIn(value: unknown, tests: unknown): boolean | null {
   }
   return false;
 }
+
+/** `if c then a else b`: feelin takes the `then` branch for any value but false and null. */
+export function feelTruthy(value: unknown): boolean {
+  return value !== false && value !== null;
+}
+
+/** `x between lo and hi` on numbers or strings (bounds in either order); a null bound gives null. */
+export function feelBetween(value: () => unknown, low: unknown, high: unknown): boolean | null {
+  if (low === null || high === null) return null;
+  const kind = typeof low;
+  if ((kind !== 'number' && kind !== 'string') || typeof high !== kind) throw DEOPT;
+  const x = value();
+  if (x === null) return null;
+  if (typeof x !== kind) throw DEOPT;
+  // Same primitive type for all three, checked above.
+  const [lo, hi] = (low as number | string) <= (high as number | string) ? [low, high] : [high, low];
+  return (lo as number | string) <= (x as number | string) && (x as number | string) <= (hi as number | string);
+}
+
+/**
+ * feelin built-ins the subset evaluates itself, for string arguments only (anything else, including
+ * null, is left to feelin). Keyed by name; `arity` is the exact argument count.
+ */
+export const stringBuiltins: ReadonlyMap<string, { readonly arity: number; readonly apply: (args: readonly string[]) => unknown }> = new Map([
+  ['contains', { arity: 2, apply: ([s, m]: readonly string[]) => (s ?? '').includes(m ?? '') }],
+  ['starts with', { arity: 2, apply: ([s, m]: readonly string[]) => (s ?? '').startsWith(m ?? '') }],
+  ['ends with', { arity: 2, apply: ([s, m]: readonly string[]) => (s ?? '').endsWith(m ?? '') }],
+  ['upper case', { arity: 1, apply: ([s]: readonly string[]) => (s ?? '').toUpperCase() }],
+  ['lower case', { arity: 1, apply: ([s]: readonly string[]) => (s ?? '').toLowerCase() }],
+  // FEEL counts characters (code points), not UTF-16 units.
+  ['string length', { arity: 1, apply: ([s]: readonly string[]) => (s ?? '').replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length }],
+]);
+
+export function stringArgs(values: readonly unknown[]): string[] {
+  for (const value of values) if (typeof value !== 'string') throw DEOPT;
+  return values as string[]; // every element checked just above
+}
