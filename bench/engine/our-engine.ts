@@ -30,6 +30,9 @@ export interface OurRunReport {
   readonly instances: number;
   readonly seconds: number;
   readonly instancesPerSec: number;
+  /** CPU time (user + system, all threads) of the timed section: steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number;
+  readonly instancesPerCpuSec: number;
   readonly waits: number;
   readonly waitsPerSec: number;
   /** States taken (JSON.stringify) while the instance waited: one per step that left it active. */
@@ -38,6 +41,21 @@ export interface OurRunReport {
   readonly maxStateBytes: number;
   readonly rssMB: number;
   readonly node: string;
+}
+
+/** Wall and CPU time of the timed section (the n instances, nothing else). */
+interface Elapsed {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+function startClock(): () => Elapsed {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+  };
 }
 
 /** Zeebe-style 16-digit keys: ids as long as a real host's, so the state size is not flattered. */
@@ -67,11 +85,11 @@ class Tally {
  * the state is stringified (what would be stored) and the next command runs on `JSON.parse` of
  * that string (what would be loaded), never on the live object.
  */
-async function runWithStep(workload: Workload, xml: string, n: number, tally: Tally): Promise<number> {
+async function runWithStep(workload: Workload, xml: string, n: number, tally: Tally): Promise<Elapsed> {
   const model = await parseBpmn(xml);
   const calendar = createWorkingCalendar(defaultCalendarYears);
   const newId = keySource();
-  const t0 = performance.now();
+  const stop = startClock();
   for (let i = 0; i < n; i++) {
     let now = Date.UTC(2026, 10, 26, 8, 0, 0) + i * 60_000;
     const ctx = (): StepContext => ({ now: now++, newId, calendar });
@@ -104,15 +122,15 @@ async function runWithStep(workload: Workload, xml: string, n: number, tally: Ta
     }
     if (openTasks.length > 0 || openJobs.length > 0) throw new Error(`instance ${i} ended with open work`);
   }
-  return performance.now() - t0;
+  return stop();
 }
 
 /** The same scenario through the embedding API (`InMemoryEngine`), state taken at every wait. */
-async function runInMemory(workload: Workload, xml: string, n: number, tally: Tally): Promise<number> {
+async function runInMemory(workload: Workload, xml: string, n: number, tally: Tally): Promise<Elapsed> {
   const engine = new InMemoryEngine({ now: Date.UTC(2026, 10, 26, 8, 0, 0) });
   await engine.deploy(xml);
   engine.registerWorker('publish', async () => publishJobResult);
-  const t0 = performance.now();
+  const stop = startClock();
   for (let i = 0; i < n; i++) {
     const instanceId = await engine.start(workload.processId);
     const seen = new Set<string>();
@@ -130,7 +148,7 @@ async function runInMemory(workload: Workload, xml: string, n: number, tally: Ta
     }
     if (engine.getInstance(instanceId).status !== 'completed') throw new Error(`instance ${i} did not complete`);
   }
-  return performance.now() - t0;
+  return stop();
 }
 
 /** Runs `n` instances one after another and reports the peer's figures for our engine. */
@@ -138,7 +156,7 @@ export async function runOurEngine(options: OurRunOptions): Promise<OurRunReport
   const { workload, n, host } = options;
   const xml = fs.readFileSync(path.join(repoRoot, workload.ourFile), 'utf8');
   const tally = new Tally();
-  const ms = host === 'step' ? await runWithStep(workload, xml, n, tally) : await runInMemory(workload, xml, n, tally);
+  const { ms, cpuMs } = host === 'step' ? await runWithStep(workload, xml, n, tally) : await runInMemory(workload, xml, n, tally);
   const expected = workload.expectedWaits(n);
   if (tally.waits !== expected) throw new Error(`${workload.id}: ${tally.waits} waits, expected ${expected}`);
   const seconds = ms / 1000;
@@ -149,6 +167,8 @@ export async function runOurEngine(options: OurRunOptions): Promise<OurRunReport
     instances: n,
     seconds: +seconds.toFixed(4),
     instancesPerSec: +(n / seconds).toFixed(1),
+    cpuSeconds: +(cpuMs / 1000).toFixed(4),
+    instancesPerCpuSec: +(n / (cpuMs / 1000)).toFixed(1),
     waits: tally.waits,
     waitsPerSec: +(tally.waits / seconds).toFixed(1),
     stateSnapshots: tally.snapshots,

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runChild } from './run-child.js';
-import type { RunResult } from './run-result.js';
-import { toRunResult } from './run-result.js';
+import { toRunResult, type RunResult } from './run-result.js';
+
+const cpuPreload = fileURLToPath(new URL('./cpu-usage-preload.mjs', import.meta.url));
 
 /**
  * The peer side: bpmn-engine (paed01) through the shared harness `<shared>/bench/peer/bench.mjs`,
@@ -28,11 +30,30 @@ export function preparePeer(sharedBenchDir: string, workDir: string, log: (line:
   }
 }
 
+async function peerProcessCpuMs(workDir: string, processFile: string, n: number): Promise<{ json: Record<string, unknown>; cpuMs: number }> {
+  const { json, processCpuMs } = await runChild(['--import', cpuPreload, 'bench.mjs', '--process', processFile, '--n', String(n)], workDir);
+  if (processCpuMs === null) throw new Error(`the peer run of ${processFile} reported no CPU time`);
+  return { json, cpuMs: processCpuMs };
+}
+
+/**
+ * CPU ms the peer spends before and after its timed loop (start-up, parsing the definition):
+ * a run with `--n 0`, subtracted from every run of the same file so that its CPU figure covers
+ * the n instances only, as ours does.
+ */
+export async function peerOverheadCpuMs(workDir: string, processFile: string): Promise<number> {
+  return (await peerProcessCpuMs(workDir, processFile, 0)).cpuMs;
+}
+
 /** One peer run of `n` instances of a shared process file, one after another. */
-export async function runPeer(workDir: string, processFile: string, n: number): Promise<RunResult> {
-  const raw = await runChild(['bench.mjs', '--process', processFile, '--n', String(n)], workDir);
-  const variant = typeof raw.process === 'string' ? raw.process : path.basename(processFile, '.bpmn');
+export async function runPeer(workDir: string, processFile: string, n: number, overheadCpuMs: number): Promise<RunResult> {
+  const { json, cpuMs } = await peerProcessCpuMs(workDir, processFile, n);
+  const variant = typeof json.process === 'string' ? json.process : path.basename(processFile, '.bpmn');
   // the peer reports avgStateKB (JSON length / 1024, one decimal); keep its figure as bytes
-  const avgStateKB = typeof raw.avgStateKB === 'number' ? raw.avgStateKB : Number.NaN;
-  return toRunResult(raw, { side: 'peer', variant, avgStateBytes: Math.round(avgStateKB * 1024) });
+  const avgStateKB = typeof json.avgStateKB === 'number' ? json.avgStateKB : Number.NaN;
+  const cpuSeconds = Math.max(cpuMs - overheadCpuMs, 1) / 1000;
+  return toRunResult(
+    { ...json, cpuSeconds, instancesPerCpuSec: n / cpuSeconds },
+    { side: 'peer', variant, avgStateBytes: Math.round(avgStateKB * 1024) },
+  );
 }

@@ -10,7 +10,7 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 
 /** The human-readable table: one line per engine variant, medians, ratio against the faster peer variant. */
 export function formatTable(summary: Summary): string {
-  const header = ['workload', 'engine', 'variant', 'instances/s', '(min–max)', 'ratio', 'waits/s', 'state B/wait', 'RSS MB'];
+  const header = ['workload', 'engine', 'variant', 'instances/s', '(min–max)', 'ratio', 'inst/CPU-s', 'CPU ratio', 'waits/s', 'state B/wait', 'RSS MB'];
   const rows = summary.lines.map((l) => [
     l.workload,
     l.side === 'ours' ? 'ours' : 'bpmn-engine',
@@ -18,6 +18,8 @@ export function formatTable(summary: Summary): string {
     fmt(l.instancesPerSec, l.instancesPerSec < 1000 ? 1 : 0),
     `${fmt(l.instancesPerSecRange[0])}–${fmt(l.instancesPerSecRange[1])}`,
     l.ratio === null ? '' : `${fmt(l.ratio, 1)}×`,
+    fmt(l.instancesPerCpuSec, l.instancesPerCpuSec < 1000 ? 1 : 0),
+    l.cpuRatio === null ? '' : `${fmt(l.cpuRatio, 1)}×`,
     fmt(l.waitsPerSec),
     fmt(l.avgStateBytes),
     fmt(l.rssMB, 1),
@@ -34,7 +36,7 @@ function mark(met: boolean | null): string {
 /** One line against the issue's targets. */
 export function formatVerdict(summary: Summary): string {
   const ratios = summary.verdicts
-    .map((v) => `${v.workload} ${v.ratio === null ? '?' : fmt(v.ratio, 1)}× ${mark(v.ratioMet)}`)
+    .map((v) => `${v.workload} ${v.ratio === null ? '?' : fmt(v.ratio, 1)}× ${mark(v.ratioMet)} (per CPU-s ${v.cpuRatio === null ? '?' : fmt(v.cpuRatio, 1)}×)`)
     .join(', ');
   const state = summary.complaintStateBytes === null ? '?' : `${fmt(summary.complaintStateBytes)} B`;
   return (

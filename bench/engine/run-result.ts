@@ -7,6 +7,9 @@ export interface RunResult {
   readonly instances: number;
   readonly seconds: number;
   readonly instancesPerSec: number;
+  /** CPU seconds (user + system) spent on the n instances: steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number;
+  readonly instancesPerCpuSec: number;
   readonly waits: number;
   readonly waitsPerSec: number;
   /** Mean JSON length of the instance state taken while the instance waits. */
@@ -33,6 +36,8 @@ export function toRunResult(
     instances: num(raw, 'instances'),
     seconds: num(raw, 'seconds'),
     instancesPerSec: num(raw, 'instancesPerSec'),
+    cpuSeconds: num(raw, 'cpuSeconds'),
+    instancesPerCpuSec: num(raw, 'instancesPerCpuSec'),
     waits: num(raw, 'waits'),
     waitsPerSec: num(raw, 'waitsPerSec'),
     avgStateBytes: fixed.avgStateBytes ?? num(raw, 'avgStateBytes'),

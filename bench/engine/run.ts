@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChild } from './run-child.js';
-import { preparePeer, runPeer } from './peer-engine.js';
+import { peerOverheadCpuMs, preparePeer, runPeer } from './peer-engine.js';
 import { formatTable, formatVerdict } from './print-table.js';
 import { toRunResult, type RunResult } from './run-result.js';
 import { summarise } from './summarise.js';
@@ -42,23 +42,28 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 async function runOur(workload: Workload, host: string): Promise<RunResult> {
   const cli = path.join('bench', 'engine', 'our-engine-cli.ts');
-  const raw = await runChild(['--import', 'tsx', cli, '--workload', workload.id, '--n', String(n), '--host', host], repoRoot);
-  return toRunResult(raw, { side: 'ours', variant: host });
+  const { json } = await runChild(['--import', 'tsx', cli, '--workload', workload.id, '--n', String(n), '--host', host], repoRoot);
+  return toRunResult(json, { side: 'ours', variant: host });
 }
 
-if (runPeers) preparePeer(sharedBench, peerDir, log);
+const peerFile = (file: string): string => path.join(sharedBench, 'processes', file);
+const peerOverhead = new Map<string, number>();
+if (runPeers) {
+  preparePeer(sharedBench, peerDir, log);
+  for (const file of selected.flatMap((w) => w.peerFiles)) peerOverhead.set(file, await peerOverheadCpuMs(peerDir, peerFile(file)));
+}
 log(`node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; n=${n}, reps=${reps}`);
 
 const runs: { workload: WorkloadId; rep: number; result: RunResult }[] = [];
 for (let rep = 0; rep < reps; rep++) {
   for (const workload of selected) {
     const ours = runOurs ? hosts.map((host) => () => runOur(workload, host)) : [];
-    const peers = runPeers ? workload.peerFiles.map((file) => () => runPeer(peerDir, path.join(sharedBench, 'processes', file), n)) : [];
+    const peers = runPeers ? workload.peerFiles.map((file) => () => runPeer(peerDir, peerFile(file), n, peerOverhead.get(file) ?? 0)) : [];
     // alternate which side runs first, so drift in machine load does not favour one side
     const order = rep % 2 === 0 ? [...ours, ...peers] : [...peers, ...ours];
     for (const run of order) {
       const result = await run();
-      log(`  rep ${rep + 1}/${reps} ${workload.id} ${result.side}/${result.variant}: ${result.instancesPerSec} instances/s`);
+      log(`  rep ${rep + 1}/${reps} ${workload.id} ${result.side}/${result.variant}: ${result.instancesPerSec} instances/s, ${result.instancesPerCpuSec.toFixed(1)} per CPU-s`);
       runs.push({ workload: workload.id, rep, result });
     }
   }
@@ -66,7 +71,7 @@ for (let rep = 0; rep < reps; rep++) {
 
 const summary = summarise(runs);
 if (values.json) {
-  console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, n, reps, ...summary, runs }, null, 2));
+  console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, n, reps, peerOverheadCpuMs: Object.fromEntries(peerOverhead), ...summary, runs }, null, 2));
 } else {
   console.log(`\nbench:engine — n=${n} instances per run, one after another, medians of ${reps} run(s), node ${process.version}, ${os.cpus().length} cpus`);
   console.log(formatTable(summary));

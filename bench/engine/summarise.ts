@@ -14,11 +14,15 @@ export interface Line {
   readonly instancesPerSec: number;
   /** Slowest and fastest repetition, to show the noise. */
   readonly instancesPerSecRange: readonly [number, number];
+  /** Instances per CPU-second of the timed section (see README: steadier on a loaded machine). */
+  readonly instancesPerCpuSec: number;
   readonly waitsPerSec: number;
   readonly avgStateBytes: number;
   readonly rssMB: number;
   /** Ours: instances/s over the faster peer variant of the same workload. */
   readonly ratio: number | null;
+  /** The same, per CPU-second. */
+  readonly cpuRatio: number | null;
 }
 
 export interface WorkloadVerdict {
@@ -26,6 +30,7 @@ export interface WorkloadVerdict {
   /** Our `step` line over the faster peer variant. */
   readonly ratio: number | null;
   readonly ratioMet: boolean | null;
+  readonly cpuRatio: number | null;
 }
 
 export interface Summary {
@@ -63,24 +68,30 @@ export function summarise(runs: readonly { workload: WorkloadId; result: RunResu
       reps: results.length,
       instancesPerSec: median(ips),
       instancesPerSecRange: [Math.min(...ips), Math.max(...ips)] as const,
+      instancesPerCpuSec: median(results.map((r) => r.instancesPerCpuSec)),
       waitsPerSec: median(results.map((r) => r.waitsPerSec)),
       avgStateBytes: median(results.map((r) => r.avgStateBytes)),
       rssMB: median(results.map((r) => r.rssMB)),
     };
   });
-  const fastestPeer = (workload: WorkloadId): number | null => {
-    const peers = base.filter((l) => l.workload === workload && l.side === 'peer').map((l) => l.instancesPerSec);
+  const fastestPeer = (workload: WorkloadId, rate: (l: (typeof base)[number]) => number): number | null => {
+    const peers = base.filter((l) => l.workload === workload && l.side === 'peer').map(rate);
     return peers.length ? Math.max(...peers) : null;
   };
   const lines: Line[] = base.map((l) => {
-    const peer = fastestPeer(l.workload);
-    return { ...l, ratio: l.side === 'ours' && peer ? l.instancesPerSec / peer : null };
+    const peer = fastestPeer(l.workload, (p) => p.instancesPerSec);
+    const peerCpu = fastestPeer(l.workload, (p) => p.instancesPerCpuSec);
+    return {
+      ...l,
+      ratio: l.side === 'ours' && peer ? l.instancesPerSec / peer : null,
+      cpuRatio: l.side === 'ours' && peerCpu ? l.instancesPerCpuSec / peerCpu : null,
+    };
   });
   const workloadIds = [...new Set(lines.map((l) => l.workload))];
   const verdicts = workloadIds.map((workload) => {
     const ours = lines.find((l) => l.workload === workload && l.side === 'ours' && l.variant === 'step');
     const ratio = ours?.ratio ?? null;
-    return { workload, ratio, ratioMet: ratio === null ? null : ratio >= targets.minRatio };
+    return { workload, ratio, ratioMet: ratio === null ? null : ratio >= targets.minRatio, cpuRatio: ours?.cpuRatio ?? null };
   });
   const complaint = lines.find((l) => l.workload === 'complaint' && l.side === 'ours' && l.variant === 'step');
   const complaintStateBytes = complaint ? complaint.avgStateBytes : null;
