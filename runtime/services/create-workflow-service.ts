@@ -1,11 +1,55 @@
-import { UnsupportedError } from './errors.js';
+import { hostname } from 'node:os';
+import { createWorkingCalendar, defaultCalendarYears } from '../../engine/calendar/index.js';
+import { openDatabase, type OpenDatabaseOptions } from '../persistence/open-database.js';
+import { createIdGenerator } from './ids.js';
+import { JobExecutor } from './job-executor.js';
+import { SqlWorkflowService } from './sql-workflow-service.js';
+import { loadWorkflowEngine, type WorkflowEngine } from './workflow-engine.js';
 import type { WorkflowService, WorkflowServiceOptions } from './workflow-service.js';
+
+/** Options tests add: a database file override and an engine stand-in. */
+export interface InternalServiceOptions extends WorkflowServiceOptions {
+  readonly sqliteFile?: string;
+  readonly engine?: WorkflowEngine;
+}
 
 /**
  * Opens the database (running migrations), starts the job executor and returns the service.
- * Placeholder until the persistence lands; the signature is final.
+ * `DATABASE_URL`-style `databaseUrl` selects PostgreSQL, otherwise SQLite under `dataDir`.
  */
 export async function createWorkflowService(options: WorkflowServiceOptions = {}): Promise<WorkflowService> {
-  void options;
-  throw new UnsupportedError('workflow service (being built)');
+  return openWorkflowService(options);
+}
+
+/** Same as `createWorkflowService`, typed with the internals tests and the executor use. */
+export async function openWorkflowService(options: InternalServiceOptions = {}): Promise<SqlWorkflowService> {
+  const engine = options.engine ?? (await loadWorkflowEngine());
+  const databaseOptions: OpenDatabaseOptions = {
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {}),
+  };
+  const { db } = await openDatabase(databaseOptions);
+  const now = options.now ?? Date.now;
+  let executor: JobExecutor | undefined;
+  const service = new SqlWorkflowService({
+    db,
+    engine,
+    calendar: createWorkingCalendar(defaultCalendarYears),
+    now,
+    newId: createIdGenerator(now),
+    onClose: async () => {
+      await executor?.stop();
+      await db.close();
+    },
+  });
+  executor = new JobExecutor(service, db, {
+    nodeId: options.nodeId ?? `${hostname()}:${process.pid}`,
+    now,
+    webhookAllowList: options.webhookAllowList ?? [],
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  if (options.jobExecutor !== false) executor.start();
+  service.executor = executor;
+  return service;
 }

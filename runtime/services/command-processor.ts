@@ -1,0 +1,177 @@
+import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js';
+import type { InstanceState } from '../../engine/state/instance-state.js';
+import type { JsonObject } from '../../engine/state/json.js';
+import type { Command } from '../../engine/step/command.js';
+import type { SqlDatabase, SqlTx } from '../persistence/sql-database.js';
+import type { CommandScope } from './command-scope.js';
+import { writeEffects, writeVariableProjection } from './effect-writer.js';
+import { mapEngineError } from './engine-error-mapping.js';
+import { ConflictError, NotFoundError } from './errors.js';
+import { historyRecordOf, writeHistory, type HistoryRecord } from './history-writer.js';
+import type { ModelCache } from './model-cache.js';
+import { INSTANCE_COLUMNS, instanceRowOf, type InstanceRow } from './row-mappers.js';
+import type { WorkflowEngine } from './workflow-engine.js';
+import type { CommittedEvent, TaskView } from './workflow-service.js';
+
+export interface CommandProcessorDeps {
+  readonly db: SqlDatabase;
+  readonly engine: WorkflowEngine;
+  readonly models: ModelCache;
+  readonly calendar: WorkingCalendar;
+  readonly now: () => number;
+  readonly newId: () => string;
+}
+
+/** The outcome of one command, after it ran inside its transaction. */
+export interface CommandOutcome {
+  readonly row: InstanceRow;
+  readonly state: InstanceState;
+  readonly createdTasks: readonly TaskView[];
+  readonly committed: readonly CommittedEvent[];
+}
+
+/** A command's options beyond the engine command. */
+export interface CommandOptions {
+  readonly actor: string;
+  /** Runtime history written before the engine's events (who did what and why). */
+  readonly history?: readonly HistoryRecord[];
+  readonly retryBackoffMs?: number;
+}
+
+/** What a new instance needs besides the engine command. */
+export interface StartSpec {
+  readonly community: string;
+  readonly definitionId: string;
+  readonly processKey: string;
+  readonly definitionVersion: number;
+  readonly businessKey: string | null;
+  readonly variables: JsonObject | undefined;
+  readonly actor: string;
+}
+
+const INSERT_INSTANCE = `INSERT INTO wf_process_instance (id, community, definition_id, process_key, definition_version, status, business_key,
+  state, version, started_by, started_at, ended_at, open_incidents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`;
+const UPDATE_INSTANCE = `UPDATE wf_process_instance SET state = ?, status = ?, version = version + 1, ended_at = ?, open_incidents = ?
+  WHERE id = ? AND version = ?`;
+
+/**
+ * Runs engine commands durably: one command = one transaction from wait state to wait state.
+ * Loads the instance row under lock, steps the pure engine, writes the new state with a version
+ * check, the effects as rows and the events as history. After-commit events are returned for the
+ * caller to emit once the transaction has committed.
+ */
+export class CommandProcessor {
+  constructor(private readonly deps: CommandProcessorDeps) {}
+
+  /** Loads and locks an instance row of the community (`FOR UPDATE` on PostgreSQL). */
+  async lockInstance(tx: SqlTx, community: string, instanceId: string): Promise<InstanceRow> {
+    const row = await tx.get(`SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = ? AND i.community = ?${this.deps.db.forUpdate}`, [
+      instanceId,
+      community,
+    ]);
+    if (!row) throw new NotFoundError('流程实例 / process instance', instanceId);
+    return instanceRowOf(row);
+  }
+
+  /** Creates an instance and runs it to its first wait state. */
+  async start(tx: SqlTx, spec: StartSpec): Promise<CommandOutcome> {
+    const model = await this.deps.models.get(spec.definitionId);
+    const now = this.deps.now();
+    const command: Command = { type: 'createInstance', processId: spec.processKey, ...(spec.variables ? { variables: spec.variables } : {}) };
+    const result = this.step(() => this.deps.engine.step(model, null, command, this.context(now)));
+    const state = result.state;
+    const endedAt = state.status === 'active' ? null : now;
+    const openIncidents = Object.keys(state.incidents).length;
+    await tx.run(INSERT_INSTANCE, [
+      state.instanceId,
+      spec.community,
+      spec.definitionId,
+      spec.processKey,
+      spec.definitionVersion,
+      state.status,
+      spec.businessKey,
+      JSON.stringify(state),
+      spec.actor,
+      now,
+      endedAt,
+      openIncidents,
+    ]);
+    const row: InstanceRow = {
+      id: state.instanceId,
+      community: spec.community,
+      definitionId: spec.definitionId,
+      processKey: spec.processKey,
+      definitionVersion: spec.definitionVersion,
+      status: state.status,
+      businessKey: spec.businessKey,
+      state: '',
+      version: 1,
+      startedBy: spec.actor,
+      startedAt: now,
+      endedAt,
+      openIncidents,
+    };
+    const scope = this.scope(tx, row, now, { actor: spec.actor });
+    await writeEffects(scope, result.effects);
+    await writeVariableProjection(scope, result.events);
+    await writeHistory(scope, result.events.map(historyRecordOf));
+    scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: row.status, version: row.version });
+    return { row, state, createdTasks: scope.createdTasks, committed: scope.committed };
+  }
+
+  /** Runs one command on a locked instance row (from `lockInstance` in the same transaction). */
+  async execute(tx: SqlTx, row: InstanceRow, command: Command, options: CommandOptions): Promise<CommandOutcome> {
+    const model = await this.deps.models.get(row.definitionId);
+    const now = this.deps.now();
+    // The state column holds an InstanceState written by this class.
+    const before = JSON.parse(row.state) as InstanceState;
+    const result = this.step(() => this.deps.engine.step(model, before, command, this.context(now)));
+    const state = result.state;
+    const endedAt = state.status === 'active' ? null : (row.endedAt ?? now);
+    const openIncidents = Object.keys(state.incidents).length;
+    const changed = await tx.run(UPDATE_INSTANCE, [JSON.stringify(state), state.status, endedAt, openIncidents, row.id, row.version]);
+    if (changed === 0) throw new ConflictError(undefined, { instanceId: row.id });
+    const updated: InstanceRow = { ...row, status: state.status, version: row.version + 1, endedAt, openIncidents, state: '' };
+    const scope = this.scope(tx, updated, now, options);
+    await writeEffects(scope, result.effects);
+    await writeVariableProjection(scope, result.events);
+    await writeHistory(scope, [...(options.history ?? []), ...result.events.map(historyRecordOf)]);
+    scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: updated.status, version: updated.version });
+    return { row: updated, state, createdTasks: scope.createdTasks, committed: scope.committed };
+  }
+
+  /** Writes runtime-only history (claims, comments) for an instance without running the engine. */
+  async record(tx: SqlTx, row: InstanceRow, actor: string, history: readonly HistoryRecord[]): Promise<void> {
+    const scope = this.scope(tx, row, this.deps.now(), { actor });
+    await writeHistory(scope, history);
+  }
+
+  private scope(tx: SqlTx, row: InstanceRow, now: number, options: CommandOptions): CommandScope {
+    return {
+      tx,
+      community: row.community,
+      instanceId: row.id,
+      definitionId: row.definitionId,
+      processKey: row.processKey,
+      businessKey: row.businessKey,
+      now,
+      actor: options.actor,
+      newId: this.deps.newId,
+      ...(options.retryBackoffMs !== undefined ? { retryBackoffMs: options.retryBackoffMs } : {}),
+      committed: [],
+      createdTasks: [],
+    };
+  }
+
+  private context(now: number) {
+    return { now, newId: this.deps.newId, calendar: this.deps.calendar, timeZone: 'Asia/Shanghai' };
+  }
+
+  private step<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw mapEngineError(error);
+    }
+  }
+}

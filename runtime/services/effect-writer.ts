@@ -1,0 +1,193 @@
+import type { Effect, JobData, UserTaskData } from '../../engine/step/effect.js';
+import type { EngineEvent } from '../../engine/step/event.js';
+import type { JsonValue } from '../../engine/state/json.js';
+import { toText, type SqlRow } from '../persistence/sql-database.js';
+import type { CommandScope } from './command-scope.js';
+import { parseJson, TASK_COLUMNS, taskViewOf } from './row-mappers.js';
+
+const INSERT_TASK = `INSERT INTO wf_user_task (id, instance_id, community, process_key, definition_id, element_id, name, status, assignee,
+  candidate_groups, candidate_users, due_at, follow_up_at, priority, form_id, form_key, business_key, properties, warnings,
+  created_at, completed_at, completed_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 1)`;
+const INSERT_CANDIDATE = 'INSERT INTO wf_task_candidate (task_id, kind, value, community) VALUES (?, ?, ?, ?)';
+const SELECT_TASK = `SELECT ${TASK_COLUMNS} FROM wf_user_task t WHERE t.id = ?`;
+const FINISH_TASK =
+  'UPDATE wf_user_task SET status = ?, completed_at = ?, completed_by = ?, version = version + 1 WHERE id = ? RETURNING assignee, candidate_groups, candidate_users';
+/** Re-opening a job (incident resolved) reuses its key: upsert. */
+const UPSERT_JOB = `INSERT INTO wf_job (id, community, instance_id, definition_id, process_key, kind, type, element_id, element_instance_id,
+  status, retries, due_at, lock_owner, lock_expires_at, payload, error_message, created_at)
+  VALUES (?, ?, ?, ?, ?, 'service', ?, ?, ?, 'active', ?, ?, NULL, NULL, ?, NULL, ?)
+  ON CONFLICT (id) DO UPDATE SET status = 'active', retries = excluded.retries, due_at = excluded.due_at, lock_owner = NULL,
+  lock_expires_at = NULL, payload = excluded.payload, error_message = NULL, type = excluded.type`;
+const DELETE_JOB = 'DELETE FROM wf_job WHERE id = ?';
+const FAIL_JOB = `UPDATE wf_job SET retries = ?, error_message = ?, due_at = ?, lock_owner = NULL, lock_expires_at = NULL,
+  status = ? WHERE id = ?`;
+const INSERT_INCIDENT = `INSERT INTO wf_incident (id, community, instance_id, process_key, element_id, element_instance_id, kind, message,
+  status, job_key, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, NULL, NULL)`;
+const RESOLVE_INCIDENT = "UPDATE wf_incident SET status = 'resolved', resolved_at = ?, resolved_by = ? WHERE id = ? AND status = 'open'";
+const UPSERT_VARIABLE = `INSERT INTO wf_instance_variable (instance_id, name, community, text_value, num_value) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (instance_id, name) DO UPDATE SET text_value = excluded.text_value, num_value = excluded.num_value`;
+const DELETE_VARIABLE = 'DELETE FROM wf_instance_variable WHERE instance_id = ? AND name = ?';
+
+/** Longest string variable copied into the searchable projection. */
+const MAX_SEARCHABLE_TEXT = 200;
+
+/** Applies the engine's effects as rows (tasks, jobs, incidents) and collects after-commit events. */
+export async function writeEffects(scope: CommandScope, effects: readonly Effect[]): Promise<void> {
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'userTask.created':
+        await createTask(scope, effect.task);
+        break;
+      case 'userTask.completed':
+        await finishTask(scope, effect.elementInstanceId, 'completed');
+        break;
+      case 'userTask.cancelled':
+        await finishTask(scope, effect.elementInstanceId, 'cancelled');
+        break;
+      case 'job.created':
+        await createJob(scope, effect.job);
+        break;
+      case 'job.completed':
+      case 'job.cancelled':
+        await scope.tx.run(DELETE_JOB, [effect.key]);
+        break;
+      case 'job.failed': {
+        const backoff = Math.max(0, scope.retryBackoffMs ?? 0);
+        await scope.tx.run(FAIL_JOB, [effect.retries, effect.errorMessage, scope.now + backoff, effect.retries > 0 ? 'active' : 'incident', effect.key]);
+        break;
+      }
+      case 'incident.raised':
+        await scope.tx.run(INSERT_INCIDENT, [
+          effect.incidentId,
+          scope.community,
+          scope.instanceId,
+          scope.processKey,
+          effect.elementId,
+          effect.elementInstanceId,
+          effect.kind,
+          effect.message,
+          effect.kind === 'JOB_NO_RETRIES' ? effect.elementInstanceId : null,
+          scope.now,
+        ]);
+        scope.committed.push({ type: 'incident.raised', community: scope.community, incidentId: effect.incidentId, instanceId: scope.instanceId });
+        break;
+      case 'incident.resolved':
+        await scope.tx.run(RESOLVE_INCIDENT, [scope.now, scope.actor, effect.incidentId]);
+        scope.committed.push({ type: 'incident.resolved', community: scope.community, incidentId: effect.incidentId, instanceId: scope.instanceId });
+        break;
+      // Timers (issue 3): `timer.scheduled` → insert a wf_job row of kind 'timer' (due_at = the
+      // timer's due time, payload = what to fire); `timer.cancelled` → delete it. Message
+      // subscriptions likewise become wf_message_subscription rows. Add the cases here when the
+      // engine's Effect union has them; the switch is exhaustive, so tsc will ask for them.
+      default:
+        assertNever(effect);
+    }
+  }
+}
+
+/** Keeps the searchable copy of top-level scalar variables in step with `variable.set` events. */
+export async function writeVariableProjection(scope: CommandScope, events: readonly EngineEvent[]): Promise<void> {
+  const latest = new Map<string, JsonValue>();
+  for (const event of events) {
+    if (event.type === 'variable.set' && event.scope === null) latest.set(event.name, event.value);
+  }
+  for (const [name, value] of latest) {
+    const text = typeof value === 'string' && value.length <= MAX_SEARCHABLE_TEXT ? value : typeof value === 'boolean' ? String(value) : null;
+    const num = typeof value === 'number' && Number.isFinite(value) ? value : null;
+    if (text === null && num === null) await scope.tx.run(DELETE_VARIABLE, [scope.instanceId, name]);
+    else await scope.tx.run(UPSERT_VARIABLE, [scope.instanceId, name, scope.community, text, num]);
+  }
+}
+
+async function createTask(scope: CommandScope, task: UserTaskData): Promise<void> {
+  const warnings = [...task.warnings];
+  const dueAt = timeOf(task.dueDate, 'dueDate', warnings);
+  const followUpAt = timeOf(task.followUpDate, 'followUpDate', warnings);
+  const groups = unique(task.candidateGroups);
+  const users = unique(task.candidateUsers);
+  await scope.tx.run(INSERT_TASK, [
+    task.elementInstanceId,
+    scope.instanceId,
+    scope.community,
+    scope.processKey,
+    scope.definitionId,
+    task.elementId,
+    task.name,
+    task.assignee,
+    JSON.stringify(groups),
+    JSON.stringify(users),
+    dueAt,
+    followUpAt,
+    task.priority,
+    task.formId,
+    task.formKey,
+    scope.businessKey,
+    JSON.stringify(task.properties),
+    JSON.stringify(warnings),
+    scope.now,
+  ]);
+  for (const group of groups) await scope.tx.run(INSERT_CANDIDATE, [task.elementInstanceId, 'g', group, scope.community]);
+  for (const user of users) await scope.tx.run(INSERT_CANDIDATE, [task.elementInstanceId, 'u', user, scope.community]);
+  const row = await scope.tx.get(SELECT_TASK, [task.elementInstanceId]);
+  if (row) scope.createdTasks.push(taskViewOf(row));
+  scope.committed.push({
+    type: 'task.created',
+    community: scope.community,
+    taskId: task.elementInstanceId,
+    instanceId: scope.instanceId,
+    assignee: task.assignee,
+    candidateGroups: groups,
+    candidateUsers: users,
+  });
+}
+
+async function finishTask(scope: CommandScope, taskId: string, status: 'completed' | 'cancelled'): Promise<void> {
+  const completedBy = status === 'completed' ? scope.actor : null;
+  const row: SqlRow | undefined = await scope.tx.get(FINISH_TASK, [status, scope.now, completedBy, taskId]);
+  if (!row) return;
+  scope.committed.push({
+    type: status === 'completed' ? 'task.completed' : 'task.cancelled',
+    community: scope.community,
+    taskId,
+    instanceId: scope.instanceId,
+    assignee: row.assignee === null || row.assignee === undefined ? null : toText(row.assignee),
+    candidateGroups: parseJson<string[]>(row.candidate_groups),
+    candidateUsers: parseJson<string[]>(row.candidate_users),
+  });
+}
+
+async function createJob(scope: CommandScope, job: JobData): Promise<void> {
+  await scope.tx.run(UPSERT_JOB, [
+    job.key,
+    scope.community,
+    scope.instanceId,
+    scope.definitionId,
+    scope.processKey,
+    job.type,
+    job.elementId,
+    job.key,
+    job.retries,
+    scope.now,
+    JSON.stringify({ headers: job.headers, variables: job.variables }),
+    scope.now,
+  ]);
+  scope.committed.push({ type: 'job.available', community: scope.community, jobType: job.type });
+}
+
+function timeOf(iso: string | null, field: string, warnings: string[]): number | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) {
+    warnings.push(`${field} 不是有效时间：${iso} / ${field} is not a valid date-time: ${iso}`);
+    return null;
+  }
+  return ms;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))];
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled effect ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,199 @@
+import { toNumber, type SqlDatabase } from '../persistence/sql-database.js';
+import { BUILT_IN_JOB_TYPES, PermanentJobError, type Connector, type ConnectorContext } from './connectors/connector.js';
+import { notifyConnector } from './connectors/notify-connector.js';
+import { publicReplyConnector } from './connectors/public-reply-connector.js';
+import { webhookConnector } from './connectors/webhook-connector.js';
+import { createIdGenerator } from './ids.js';
+import { acquireJobs, type AcquiredJob } from './job-store.js';
+import { OutboxDispatcher } from './outbox-dispatcher.js';
+import type { SqlWorkflowService } from './sql-workflow-service.js';
+import type { WorkflowLogger } from './workflow-service.js';
+
+export interface JobExecutorOptions {
+  /** Lock owner name of this node. */
+  readonly nodeId: string;
+  readonly now: () => number;
+  readonly webhookAllowList: readonly string[];
+  readonly logger?: WorkflowLogger;
+  /** The safety-net poll; wake-ups make most work start sooner. Default 1 s. */
+  readonly pollIntervalMs?: number;
+  /** How long this node holds an acquired built-in job. Default 60 s. */
+  readonly lockTimeoutMs?: number;
+  readonly fetch?: typeof fetch;
+}
+
+const CONNECTORS: ReadonlyMap<string, Connector> = new Map([
+  [BUILT_IN_JOB_TYPES.notify, notifyConnector],
+  [BUILT_IN_JOB_TYPES.webhook, webhookConnector],
+  [BUILT_IN_JOB_TYPES.publicReply, publicReplyConnector],
+]);
+
+const MAX_BACKOFF_MS = 300_000;
+
+/**
+ * Runs what is due without a person: built-in connector jobs, outbox deliveries and (with
+ * issue 3) timers. Everything is a row, acquired with a lock owner and expiry, so a crashed
+ * node's work is picked up after the expiry and nothing depends on the in-process wake-up,
+ * which only makes it start sooner.
+ */
+export class JobExecutor {
+  private readonly context: ConnectorContext;
+  private readonly outbox: OutboxDispatcher;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly service: SqlWorkflowService,
+    private readonly db: SqlDatabase,
+    private readonly options: JobExecutorOptions,
+  ) {
+    this.context = {
+      service,
+      db,
+      worker: options.nodeId,
+      now: options.now,
+      newId: createIdGenerator(options.now),
+      webhookAllowList: options.webhookAllowList,
+    };
+    this.outbox = new OutboxDispatcher(service, db, {
+      worker: options.nodeId,
+      now: options.now,
+      fetch: options.fetch ?? fetch,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+  }
+
+  /** Starts polling and listening for new work. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = this.service.onCommitted((events) => {
+      if (events.some((e) => e.type === 'job.available' && CONNECTORS.has(e.jobType))) this.wake(0);
+    });
+    this.wake(0);
+  }
+
+  /** Stops polling and waits for the round in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /**
+   * One round: built-in jobs, outbox, timers. Returns the number of items handled. Tests call
+   * it directly (with the executor not started) to stay deterministic.
+   */
+  async runOnce(): Promise<number> {
+    let handled = 0;
+    const jobs = await acquireJobs(this.db, {
+      types: [...CONNECTORS.keys()],
+      worker: this.options.nodeId,
+      max: 32,
+      lockTimeoutMs: this.options.lockTimeoutMs ?? 60_000,
+      now: this.options.now(),
+    });
+    for (const job of jobs) {
+      await this.runJob(job);
+      handled++;
+    }
+    handled += await this.outbox.dispatchDue();
+    handled += await this.fireDueTimers();
+    return handled;
+  }
+
+  /**
+   * Timers (issue 3): select `wf_job` rows of kind 'timer' with `due_at <= now`, lock them like
+   * service jobs, and run the engine's timer command for each (which deletes the row through
+   * its effect). A restart finds rows that fell due while the node was down and fires each once;
+   * a timer whose element is gone is rejected by the engine and its row removed.
+   */
+  private async fireDueTimers(): Promise<number> {
+    return 0;
+  }
+
+  private async runJob(job: AcquiredJob): Promise<void> {
+    const connector = CONNECTORS.get(job.type);
+    if (!connector) return;
+    try {
+      await connector(job, this.context);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retries = error instanceof PermanentJobError ? 0 : Math.max(0, job.retries - 1);
+      this.options.logger?.warn({ jobKey: job.key, type: job.type, retries, error: message }, 'built-in job failed');
+      try {
+        await this.service.failJob({
+          community: job.community,
+          jobKey: job.key,
+          worker: this.options.nodeId,
+          retries,
+          errorMessage: message,
+          retryBackoffMs: backoffOf(job.retries),
+        });
+      } catch (failError) {
+        // The job vanished (instance cancelled) or the database is down: the lock expiry brings it back if needed.
+        this.options.logger?.error({ jobKey: job.key, error: failError instanceof Error ? failError.message : String(failError) }, 'could not record job failure');
+      }
+    }
+  }
+
+  private wake(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.round().then((next) => {
+        this.running = undefined;
+        if (next !== null) this.wake(next);
+      });
+    }, Math.max(0, delayMs));
+    this.timer.unref();
+  }
+
+  /** Runs one round; returns the delay until the next, or null when stopped. */
+  private async round(): Promise<number | null> {
+    let busy = false;
+    try {
+      busy = (await this.runOnce()) > 0;
+    } catch (error) {
+      this.options.logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'job executor round failed');
+    }
+    if (this.stopped) return null;
+    const poll = this.options.pollIntervalMs ?? 1_000;
+    let delay = poll;
+    if (busy || this.again) delay = 0;
+    else {
+      const next = await this.nextDue().catch(() => null);
+      if (next !== null) delay = Math.min(poll, Math.max(0, next - this.options.now()));
+    }
+    this.again = false;
+    return delay;
+  }
+
+  private async nextDue(): Promise<number | null> {
+    const types = [...CONNECTORS.keys()];
+    const row = await this.db.get(
+      `SELECT MIN(due_at) AS due FROM wf_job WHERE status = 'active' AND (kind = 'timer' OR type IN (${types.map(() => '?').join(', ')})) AND lock_expires_at IS NULL`,
+      types,
+    );
+    const job = row && row.due !== null && row.due !== undefined ? toNumber(row.due) : null;
+    const outbox = await this.outbox.nextDue();
+    if (job === null) return outbox;
+    if (outbox === null) return job;
+    return Math.min(job, outbox);
+  }
+}
+
+/** 1 s, 2 s, 4 s … by retries already used (default 3 retries), at most 5 minutes. */
+function backoffOf(retriesBefore: number): number {
+  const used = Math.max(0, 3 - retriesBefore);
+  return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** used);
+}

@@ -1,0 +1,775 @@
+import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js';
+import type { ExecutableModel } from '../../engine/model/executable-model.js';
+import type { InstanceState } from '../../engine/state/instance-state.js';
+import type { JsonObject } from '../../engine/state/json.js';
+import type { Command } from '../../engine/step/command.js';
+import { toNumber, toNumberOrNull, toText, toTextOrNull, type SqlDatabase, type SqlTx, type SqlValue } from '../persistence/sql-database.js';
+import { CommandProcessor, type CommandOutcome, type CommandOptions } from './command-processor.js';
+import { CommittedEvents } from './committed-events.js';
+import { DefinitionStore } from './definition-store.js';
+import { BadRequestError, ConflictError, InvalidStateError, NotFoundError, UnavailableError, UnsupportedError } from './errors.js';
+import type { HistoryRecord } from './history-writer.js';
+import type { JobExecutor } from './job-executor.js';
+import { acquireJobs } from './job-store.js';
+import { keysetClause, limitOf, pageOf } from './keyset-page.js';
+import { ModelCache } from './model-cache.js';
+import {
+  ATTACHMENT_COLUMNS,
+  attachmentViewOf,
+  COMMENT_COLUMNS,
+  commentViewOf,
+  HISTORY_COLUMNS,
+  historyEntryOf,
+  INCIDENT_COLUMNS,
+  incidentViewOf,
+  INSTANCE_COLUMNS,
+  instanceRowOf,
+  instanceSummaryOf,
+  NOTIFICATION_COLUMNS,
+  notificationViewOf,
+  TASK_COLUMNS,
+  taskViewOf,
+  type InstanceRow,
+} from './row-mappers.js';
+import { taskQuerySql } from './task-query.js';
+import type { WorkflowEngine } from './workflow-engine.js';
+import type {
+  ActivateJobsInput,
+  ActivatedJob,
+  ActiveElement,
+  AddAttachmentInput,
+  AddCommentInput,
+  AssignTaskInput,
+  AttachmentView,
+  BroadcastSignalInput,
+  BroadcastSignalResult,
+  CancelInstanceInput,
+  CommentView,
+  CommittedEvent,
+  CommittedListener,
+  CompleteJobInput,
+  CompleteTaskInput,
+  CompleteTaskResult,
+  DefinitionSummary,
+  DefinitionVersion,
+  DefinitionWithContent,
+  DeployDefinitionInput,
+  DeployResult,
+  FailJobInput,
+  GetDefinitionInput,
+  GetInstanceInput,
+  HistoryEntry,
+  IncidentView,
+  InstanceDetails,
+  InstanceSummary,
+  JobRef,
+  ListAttachmentsInput,
+  ListCommentsInput,
+  ListDefinitionsInput,
+  ListDefinitionVersionsInput,
+  ListHistoryInput,
+  ListIncidentsInput,
+  ListInstancesInput,
+  ListNotificationsInput,
+  MarkNotificationReadInput,
+  NotificationView,
+  Page,
+  PublishMessageInput,
+  PublishMessageResult,
+  QueryTasksInput,
+  RetryIncidentInput,
+  Scoped,
+  StartInstanceInput,
+  TaskDetails,
+  TaskRef,
+  TaskView,
+  ThrowJobErrorInput,
+  UpdateVariablesInput,
+  WorkflowService,
+} from './workflow-service.js';
+
+export interface SqlWorkflowServiceDeps {
+  readonly db: SqlDatabase;
+  readonly engine: WorkflowEngine;
+  readonly calendar: WorkingCalendar;
+  readonly now: () => number;
+  readonly newId: () => string;
+  /** Called by `close()` after the service stopped (job executor, database). */
+  readonly onClose?: () => Promise<void>;
+}
+
+/** Newest history entries returned with an instance. */
+const HISTORY_IN_DETAILS = 200;
+/** Long polls re-check the table this often even without a wake-up (other nodes, lock expiry). */
+const LONG_POLL_RECHECK_MS = 1_000;
+const MAX_LONG_POLL_MS = 60_000;
+
+/** The workflow service on SQLite or PostgreSQL through the lean SQL path. */
+export class SqlWorkflowService implements WorkflowService {
+  readonly events = new CommittedEvents();
+  /** Set by the factory; runs timers, built-in connectors and the outbox. */
+  executor: JobExecutor | undefined;
+  readonly processor: CommandProcessor;
+  readonly definitions: DefinitionStore;
+  private readonly models: ModelCache;
+  private readonly db: SqlDatabase;
+  private closed = false;
+
+  constructor(private readonly deps: SqlWorkflowServiceDeps) {
+    this.db = deps.db;
+    this.definitions = new DefinitionStore(deps.db, deps.engine, deps.now, deps.newId, (id, model) => this.models.put(id, model));
+    this.models = new ModelCache((id) => this.definitions.loadModel(id));
+    this.processor = new CommandProcessor({ db: deps.db, engine: deps.engine, models: this.models, calendar: deps.calendar, now: deps.now, newId: deps.newId });
+  }
+
+  // ───────────── definitions ─────────────
+
+  deployDefinition(input: DeployDefinitionInput): Promise<DeployResult> {
+    return this.definitions.deploy(input);
+  }
+
+  listDefinitions(input: ListDefinitionsInput): Promise<Page<DefinitionSummary>> {
+    return this.definitions.list(input);
+  }
+
+  listDefinitionVersions(input: ListDefinitionVersionsInput): Promise<Page<DefinitionVersion>> {
+    return this.definitions.versions(input);
+  }
+
+  getDefinition(input: GetDefinitionInput): Promise<DefinitionWithContent> {
+    return this.definitions.get(input);
+  }
+
+  // ───────────── instances ─────────────
+
+  async startInstance(input: StartInstanceInput): Promise<InstanceDetails> {
+    const definition = await this.definitions.process(input.community, input.processKey, input.version);
+    const outcome = await this.db.transaction((tx) =>
+      this.processor.start(tx, {
+        community: input.community,
+        definitionId: definition.id,
+        processKey: definition.key,
+        definitionVersion: definition.version,
+        businessKey: input.businessKey ?? null,
+        variables: input.variables,
+        actor: input.userId,
+      }),
+    );
+    this.events.emit(outcome.committed);
+    return this.details(outcome.row, outcome.state, definition.name);
+  }
+
+  async getInstance(input: GetInstanceInput): Promise<InstanceDetails> {
+    const row = await this.instanceRow(this.db, input.community, input.id);
+    // The state column holds an InstanceState written by the command processor.
+    const state = JSON.parse(row.state) as InstanceState;
+    return this.details(row, state, await this.processName(row.definitionId));
+  }
+
+  async listInstances(input: ListInstancesInput): Promise<Page<InstanceSummary>> {
+    const limit = limitOf(input);
+    const where: string[] = ['i.community = ?'];
+    const params: SqlValue[] = [input.community];
+    const add = (clause: string, value: SqlValue) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (input.processKey !== undefined) add('i.process_key = ?', input.processKey);
+    if (input.status !== undefined) add('i.status = ?', input.status);
+    if (input.businessKey !== undefined) add('i.business_key = ?', input.businessKey);
+    if (input.startedBy !== undefined) add('i.started_by = ?', input.startedBy);
+    if (input.startedAfter !== undefined) add('i.started_at >= ?', timeOf(input.startedAfter, 'startedAfter'));
+    if (input.startedBefore !== undefined) add('i.started_at < ?', timeOf(input.startedBefore, 'startedBefore'));
+    const keyset = keysetClause({ column: 'i.started_at', idColumn: 'i.id', order: 'desc' }, input.cursor);
+    if (keyset.where) {
+      where.push(keyset.where);
+      params.push(...keyset.params);
+    }
+    const rows = await this.db.all(
+      `SELECT ${INSTANCE_COLUMNS}, d.name AS process_name FROM wf_process_instance i LEFT JOIN wf_definition d ON d.id = i.definition_id
+       WHERE ${where.join(' AND ')} ${keyset.orderBy} LIMIT ${limit + 1}`,
+      params,
+    );
+    return pageOf(
+      rows,
+      limit,
+      (row) => instanceSummaryOf(instanceRowOf(row), toTextOrNull(row.process_name)),
+      (row) => ({ v: toNumber(row.started_at), id: toText(row.id) }),
+    );
+  }
+
+  async listHistory(input: ListHistoryInput): Promise<Page<HistoryEntry>> {
+    await this.instanceRow(this.db, input.community, input.instanceId);
+    const limit = limitOf(input);
+    const keyset = keysetClause({ column: 'seq', idColumn: 'seq', order: 'asc' }, input.cursor);
+    const rows = await this.db.all(
+      `SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? AND community = ?${keyset.where ? ` AND ${keyset.where}` : ''} ${keyset.orderBy} LIMIT ${limit + 1}`,
+      [input.instanceId, input.community, ...keyset.params],
+    );
+    return pageOf(rows, limit, historyEntryOf, (row) => ({ v: toNumber(row.seq), id: toNumber(row.seq) }));
+  }
+
+  async cancelInstance(input: CancelInstanceInput): Promise<InstanceSummary> {
+    const outcome = await this.command(input.community, input.id, { type: 'cancelInstance' }, {
+      actor: input.userId,
+      history: [{ type: 'instance.cancelled', elementId: null, elementInstanceId: null, data: { reason: input.reason } }],
+    });
+    return instanceSummaryOf(outcome.row, await this.processName(outcome.row.definitionId));
+  }
+
+  async updateVariables(input: UpdateVariablesInput): Promise<InstanceSummary> {
+    const outcome = await this.inTransaction(async (tx) => {
+      const row = await this.processor.lockInstance(tx, input.community, input.instanceId);
+      // The state column holds an InstanceState written by the command processor.
+      const state = JSON.parse(row.state) as InstanceState;
+      const scopeVariables = input.elementInstanceId === undefined ? state.variables : state.elements[input.elementInstanceId]?.variables;
+      if (input.elementInstanceId !== undefined && !state.elements[input.elementInstanceId]) {
+        throw new NotFoundError('元素实例 / element instance', input.elementInstanceId);
+      }
+      const old: JsonObject = {};
+      for (const name of Object.keys(input.variables)) old[name] = scopeVariables?.[name] ?? null;
+      return this.processor.execute(
+        tx,
+        row,
+        { type: 'setVariables', elementInstanceId: input.elementInstanceId ?? null, variables: input.variables },
+        {
+          actor: input.userId,
+          history: [
+            { type: 'variables.updated', elementId: null, elementInstanceId: input.elementInstanceId ?? null, data: { reason: input.reason, old, new: input.variables } },
+          ],
+        },
+      );
+    });
+    return instanceSummaryOf(outcome.row, await this.processName(outcome.row.definitionId));
+  }
+
+  // ───────────── user tasks ─────────────
+
+  async queryTasks(input: QueryTasksInput): Promise<Page<TaskView>> {
+    const limit = limitOf(input);
+    const { sql, params, sort } = taskQuerySql(input, this.deps.now(), limit);
+    const rows = await this.db.all(sql, params);
+    const column = sort.column.slice(2); // strip the `t.` alias
+    return pageOf(rows, limit, taskViewOf, (row) => ({ v: toNumberOrNull(row[column]), id: toText(row.id) }));
+  }
+
+  async getTask(input: Scoped & { readonly taskId: string }): Promise<TaskDetails> {
+    const row = await this.db.get(`SELECT ${TASK_COLUMNS}, i.state AS instance_state FROM wf_user_task t JOIN wf_process_instance i ON i.id = t.instance_id WHERE t.id = ? AND t.community = ?`, [
+      input.taskId,
+      input.community,
+    ]);
+    if (!row) throw new NotFoundError('任务 / task', input.taskId);
+    const task = taskViewOf(row);
+    // The state column holds an InstanceState written by the command processor.
+    const state = JSON.parse(toText(row.instance_state)) as InstanceState;
+    return { ...task, variables: visibleVariables(state, task.id) };
+  }
+
+  async claimTask(input: TaskRef): Promise<TaskView> {
+    return this.changeAssignee(input, (task) => {
+      if (task.status !== 'open') throw taskClosed(task);
+      if (task.assignee !== null && task.assignee !== input.userId) {
+        throw new ConflictError(`任务已被 ${task.assignee} 认领 / the task is already claimed by ${task.assignee}`, { assignee: task.assignee });
+      }
+      return { assignee: input.userId, history: { type: 'task.claimed', elementId: task.elementId, elementInstanceId: task.id, data: {} } };
+    });
+  }
+
+  async unclaimTask(input: TaskRef): Promise<TaskView> {
+    return this.changeAssignee(input, (task) => {
+      if (task.status !== 'open') throw taskClosed(task);
+      return { assignee: null, history: { type: 'task.unclaimed', elementId: task.elementId, elementInstanceId: task.id, data: { previous: task.assignee } } };
+    });
+  }
+
+  async assignTask(input: AssignTaskInput): Promise<TaskView> {
+    return this.changeAssignee(input, (task) => {
+      if (task.status !== 'open') throw taskClosed(task);
+      return {
+        assignee: input.assignee,
+        history: { type: 'task.assigned', elementId: task.elementId, elementInstanceId: task.id, data: { previous: task.assignee, assignee: input.assignee, reason: input.reason } },
+      };
+    });
+  }
+
+  async completeTask(input: CompleteTaskInput): Promise<CompleteTaskResult> {
+    const { outcome, task } = await this.inTransactionWith(async (tx) => {
+      const first = await this.taskRow(tx, input.community, input.taskId);
+      const row = await this.processor.lockInstance(tx, input.community, first.instanceId);
+      // Read again under the instance lock: a concurrent completion may have committed meanwhile.
+      const current = await this.taskRow(tx, input.community, input.taskId);
+      if (current.status !== 'open') throw taskClosed(current);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw new ConflictError(undefined, { taskId: current.id, expectedVersion: input.expectedVersion, version: current.version });
+      }
+      const command: Command = { type: 'completeUserTask', elementInstanceId: current.id, ...(input.variables ? { variables: input.variables } : {}) };
+      const result = await this.processor.execute(tx, row, command, {
+        actor: input.userId,
+        history: [{ type: 'task.completed', elementId: current.elementId, elementInstanceId: current.id, data: {} }],
+      });
+      return { outcome: result, task: await this.taskRow(tx, input.community, input.taskId) };
+    });
+    return { task, instance: instanceSummaryOf(outcome.row, await this.processName(outcome.row.definitionId)), createdTasks: outcome.createdTasks };
+  }
+
+  // ───────────── comments and attachments ─────────────
+
+  async addComment(input: AddCommentInput): Promise<CommentView> {
+    const body = input.body.trim();
+    if (body.length === 0 || body.length > 10_000) throw new BadRequestError('评论须为 1–10000 个字符 / a comment must be 1–10,000 characters');
+    const id = this.deps.newId();
+    const now = this.deps.now();
+    await this.inTransaction(async (tx) => {
+      const row = await this.processor.lockInstance(tx, input.community, input.instanceId);
+      if (input.taskId !== undefined) await this.taskOfInstance(tx, input.community, input.taskId, row.id);
+      await tx.run(`INSERT INTO wf_comment (${COMMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+        id,
+        row.id,
+        input.taskId ?? null,
+        input.community,
+        input.visibility,
+        body,
+        input.userId,
+        now,
+      ]);
+      await this.processor.record(tx, row, input.userId, [
+        { type: 'comment.added', elementId: null, elementInstanceId: input.taskId ?? null, data: { commentId: id, visibility: input.visibility } },
+      ]);
+      return noOutcome();
+    });
+    return { id, instanceId: input.instanceId, taskId: input.taskId ?? null, community: input.community, visibility: input.visibility, body, author: input.userId, createdAt: new Date(now).toISOString() };
+  }
+
+  async listComments(input: ListCommentsInput): Promise<Page<CommentView>> {
+    await this.instanceRow(this.db, input.community, input.instanceId);
+    const limit = limitOf(input);
+    const params: SqlValue[] = [input.instanceId, input.community];
+    let filter = '';
+    if (input.visibility) {
+      filter = ' AND visibility = ?';
+      params.push(input.visibility);
+    }
+    const keyset = keysetClause({ column: 'created_at', idColumn: 'id', order: 'asc' }, input.cursor);
+    const rows = await this.db.all(
+      `SELECT ${COMMENT_COLUMNS} FROM wf_comment WHERE instance_id = ? AND community = ?${filter}${keyset.where ? ` AND ${keyset.where}` : ''} ${keyset.orderBy} LIMIT ${limit + 1}`,
+      [...params, ...keyset.params],
+    );
+    return pageOf(rows, limit, commentViewOf, (row) => ({ v: toNumber(row.created_at), id: toText(row.id) }));
+  }
+
+  async addAttachment(input: AddAttachmentInput): Promise<AttachmentView> {
+    const id = this.deps.newId();
+    const now = this.deps.now();
+    await this.inTransaction(async (tx) => {
+      const row = await this.processor.lockInstance(tx, input.community, input.instanceId);
+      if (input.taskId !== undefined) await this.taskOfInstance(tx, input.community, input.taskId, row.id);
+      await tx.run(`INSERT INTO wf_attachment (${ATTACHMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        id,
+        row.id,
+        input.taskId ?? null,
+        input.community,
+        input.fileName,
+        input.mediaType,
+        input.size,
+        input.sha256,
+        input.storagePath,
+        input.visibility,
+        input.userId,
+        now,
+      ]);
+      return noOutcome();
+    });
+    return this.getAttachment({ community: input.community, attachmentId: id });
+  }
+
+  async listAttachments(input: ListAttachmentsInput): Promise<Page<AttachmentView>> {
+    await this.instanceRow(this.db, input.community, input.instanceId);
+    const limit = limitOf(input);
+    const keyset = keysetClause({ column: 'uploaded_at', idColumn: 'id', order: 'asc' }, input.cursor);
+    const rows = await this.db.all(
+      `SELECT ${ATTACHMENT_COLUMNS} FROM wf_attachment WHERE instance_id = ? AND community = ?${keyset.where ? ` AND ${keyset.where}` : ''} ${keyset.orderBy} LIMIT ${limit + 1}`,
+      [input.instanceId, input.community, ...keyset.params],
+    );
+    return pageOf(rows, limit, attachmentViewOf, (row) => ({ v: toNumber(row.uploaded_at), id: toText(row.id) }));
+  }
+
+  async getAttachment(input: Scoped & { readonly attachmentId: string }): Promise<AttachmentView> {
+    const row = await this.db.get(`SELECT ${ATTACHMENT_COLUMNS} FROM wf_attachment WHERE id = ? AND community = ?`, [input.attachmentId, input.community]);
+    if (!row) throw new NotFoundError('附件 / attachment', input.attachmentId);
+    return attachmentViewOf(row);
+  }
+
+  // ───────────── messages and signals ─────────────
+
+  async publishMessage(input: PublishMessageInput): Promise<PublishMessageResult> {
+    // Message catch events arrive with issue 3: correlate against wf_message_subscription,
+    // buffer in wf_message for the time to live, de-duplicate by (community, message_id).
+    void input;
+    throw new UnsupportedError('消息关联 / message correlation');
+  }
+
+  async broadcastSignal(input: BroadcastSignalInput): Promise<BroadcastSignalResult> {
+    void input;
+    throw new UnsupportedError('信号广播 / signal broadcast');
+  }
+
+  // ───────────── incidents ─────────────
+
+  async listIncidents(input: ListIncidentsInput): Promise<Page<IncidentView>> {
+    const limit = limitOf(input);
+    const where: string[] = ['community = ?'];
+    const params: SqlValue[] = [input.community];
+    if (input.status) {
+      where.push('status = ?');
+      params.push(input.status);
+    }
+    if (input.instanceId) {
+      where.push('instance_id = ?');
+      params.push(input.instanceId);
+    }
+    if (input.processKey) {
+      where.push('process_key = ?');
+      params.push(input.processKey);
+    }
+    const keyset = keysetClause({ column: 'created_at', idColumn: 'id', order: 'desc' }, input.cursor);
+    if (keyset.where) {
+      where.push(keyset.where);
+      params.push(...keyset.params);
+    }
+    const rows = await this.db.all(`SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE ${where.join(' AND ')} ${keyset.orderBy} LIMIT ${limit + 1}`, params);
+    return pageOf(rows, limit, incidentViewOf, (row) => ({ v: toNumber(row.created_at), id: toText(row.id) }));
+  }
+
+  async retryIncident(input: RetryIncidentInput): Promise<IncidentView> {
+    const incidentId = input.incidentId;
+    await this.inTransaction(async (tx) => {
+      const incident = await tx.get(`SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE id = ? AND community = ?`, [incidentId, input.community]);
+      if (!incident) throw new NotFoundError('事故 / incident', incidentId);
+      if (toText(incident.status) !== 'open') throw new InvalidStateError(`事故 ${incidentId} 已解决 / incident ${incidentId} is already resolved`, { incidentId });
+      const row = await this.processor.lockInstance(tx, input.community, toText(incident.instance_id));
+      const outcome = await this.processor.execute(tx, row, { type: 'resolveIncident', incidentId }, {
+        actor: input.userId,
+        history: [{ type: 'incident.retried', elementId: toText(incident.element_id), elementInstanceId: toText(incident.element_instance_id), data: { incidentId } }],
+      });
+      const jobKey = toTextOrNull(incident.job_key);
+      if (jobKey !== null && input.retries !== undefined) {
+        await tx.run("UPDATE wf_job SET retries = ? WHERE id = ? AND status = 'active'", [Math.max(1, Math.floor(input.retries)), jobKey]);
+      }
+      return outcome;
+    });
+    const row = await this.db.get(`SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE id = ?`, [incidentId]);
+    if (!row) throw new NotFoundError('事故 / incident', incidentId);
+    return incidentViewOf(row);
+  }
+
+  // ───────────── job worker API ─────────────
+
+  async activateJobs(input: ActivateJobsInput): Promise<readonly ActivatedJob[]> {
+    if (!Number.isInteger(input.maxJobs) || input.maxJobs < 1 || input.maxJobs > 100) throw new BadRequestError('maxJobs 须在 1–100 之间 / maxJobs must be 1–100');
+    if (!(input.lockTimeoutMs > 0)) throw new BadRequestError('lockTimeoutMs 须为正数 / lockTimeoutMs must be positive');
+    const deadline = this.deps.now() + Math.min(Math.max(0, input.requestTimeoutMs ?? 0), MAX_LONG_POLL_MS);
+    for (;;) {
+      const jobs = await acquireJobs(this.db, {
+        community: input.community,
+        types: [input.type],
+        worker: input.worker,
+        max: input.maxJobs,
+        lockTimeoutMs: input.lockTimeoutMs,
+        now: this.deps.now(),
+      });
+      if (jobs.length > 0) {
+        return jobs.map((job) => ({
+          key: job.key,
+          type: job.type,
+          instanceId: job.instanceId,
+          processKey: job.processKey,
+          definitionId: job.definitionId,
+          elementId: job.elementId,
+          community: job.community,
+          retries: job.retries,
+          worker: input.worker,
+          deadline: new Date(job.lockExpiresAt).toISOString(),
+          headers: job.headers,
+          variables: pick(job.variables, input.fetchVariables),
+        }));
+      }
+      const remaining = deadline - this.deps.now();
+      if (remaining <= 0 || input.signal?.aborted || this.closed) return [];
+      await this.waitForJob(input.community, input.type, Math.min(remaining, LONG_POLL_RECHECK_MS), input.signal);
+    }
+  }
+
+  async completeJob(input: CompleteJobInput): Promise<void> {
+    await this.jobCommand(input, (key) => ({ type: 'completeJob', jobKey: key, ...(input.variables ? { variables: input.variables } : {}) }), {});
+  }
+
+  async failJob(input: FailJobInput): Promise<void> {
+    if (!Number.isInteger(input.retries) || input.retries < 0) throw new BadRequestError('retries 须为非负整数 / retries must be a non-negative integer');
+    await this.jobCommand(input, (key) => ({ type: 'failJob', jobKey: key, retries: input.retries, errorMessage: input.errorMessage }), {
+      retryBackoffMs: input.retryBackoffMs ?? 0,
+    });
+  }
+
+  async throwJobError(input: ThrowJobErrorInput): Promise<void> {
+    await this.jobCommand(
+      input,
+      (key) => ({
+        type: 'throwError',
+        jobKey: key,
+        errorCode: input.errorCode,
+        ...(input.errorMessage !== undefined ? { errorMessage: input.errorMessage } : {}),
+        ...(input.variables ? { variables: input.variables } : {}),
+      }),
+      {},
+    );
+  }
+
+  // ───────────── notifications ─────────────
+
+  async listNotifications(input: ListNotificationsInput): Promise<Page<NotificationView>> {
+    const limit = limitOf(input);
+    const groups = input.viewer.groups;
+    const params: SqlValue[] = [input.community, input.viewer.userId, ...groups];
+    const groupPart = groups.length > 0 ? ` OR recipient_group IN (${groups.map(() => '?').join(', ')})` : '';
+    let where = `community = ? AND (recipient_user = ?${groupPart})`;
+    if (input.unreadOnly) where += ' AND read_at IS NULL';
+    const keyset = keysetClause({ column: 'created_at', idColumn: 'id', order: 'desc' }, input.cursor);
+    if (keyset.where) {
+      where += ` AND ${keyset.where}`;
+      params.push(...keyset.params);
+    }
+    const rows = await this.db.all(`SELECT ${NOTIFICATION_COLUMNS} FROM wf_notification WHERE ${where} ${keyset.orderBy} LIMIT ${limit + 1}`, params);
+    return pageOf(rows, limit, notificationViewOf, (row) => ({ v: toNumber(row.created_at), id: toText(row.id) }));
+  }
+
+  async markNotificationRead(input: MarkNotificationReadInput): Promise<void> {
+    const changed = await this.db.run('UPDATE wf_notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND community = ?', [
+      this.deps.now(),
+      input.notificationId,
+      input.community,
+    ]);
+    if (changed === 0) throw new NotFoundError('通知 / notification', input.notificationId);
+  }
+
+  // ───────────── lifecycle ─────────────
+
+  onCommitted(listener: CommittedListener): () => void {
+    return this.events.subscribe(listener);
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.db.get('SELECT 1 AS ok');
+    } catch (error) {
+      throw new UnavailableError(undefined, { cause: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.deps.onClose?.();
+  }
+
+  /** Whether `close()` was called (the job executor stops polling). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  // ───────────── internals ─────────────
+
+  /** Runs one engine command on an instance in its own transaction and emits its events after commit. */
+  async command(community: string, instanceId: string, command: Command, options: CommandOptions): Promise<CommandOutcome> {
+    return this.inTransaction(async (tx) => {
+      const row = await this.processor.lockInstance(tx, community, instanceId);
+      return this.processor.execute(tx, row, command, options);
+    });
+  }
+
+  /** Runs `work` in a transaction, then emits the committed events of its outcome. */
+  async inTransaction<T extends { readonly committed: CommandOutcome['committed'] }>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work);
+    this.events.emit(result.committed);
+    return result;
+  }
+
+  private async inTransactionWith<T extends { readonly outcome: CommandOutcome }>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work);
+    this.events.emit(result.outcome.committed);
+    return result;
+  }
+
+  private async jobCommand(input: JobRef, command: (key: string) => Command, options: Omit<CommandOptions, 'actor'>): Promise<void> {
+    await this.runJobCommand(input, command, options);
+  }
+
+  /**
+   * Runs a job command (complete, fail, throw) on the job's instance in one transaction;
+   * `alongside` writes more rows in the same transaction (the built-in connectors' output).
+   */
+  async runJobCommand(
+    input: JobRef,
+    command: (key: string) => Command,
+    options: Omit<CommandOptions, 'actor'>,
+    alongside?: (tx: SqlTx, row: InstanceRow) => Promise<readonly CommittedEvent[]>,
+  ): Promise<CommandOutcome> {
+    return this.inTransaction(async (tx) => {
+      const job = await tx.get('SELECT instance_id, lock_owner, lock_expires_at, status FROM wf_job WHERE id = ? AND community = ?', [input.jobKey, input.community]);
+      if (!job) throw new NotFoundError('作业 / job', input.jobKey);
+      const row = await this.processor.lockInstance(tx, input.community, toText(job.instance_id));
+      // Re-read under the instance lock.
+      const current = await tx.get('SELECT lock_owner, lock_expires_at, status FROM wf_job WHERE id = ?', [input.jobKey]);
+      if (!current) throw new NotFoundError('作业 / job', input.jobKey);
+      const owner = toTextOrNull(current.lock_owner);
+      const expires = toNumberOrNull(current.lock_expires_at);
+      if (input.worker !== undefined && owner !== null && owner !== input.worker && expires !== null && expires > this.deps.now()) {
+        throw new ConflictError(`作业由 ${owner} 锁定 / the job is locked by worker ${owner}`, { jobKey: input.jobKey, lockOwner: owner });
+      }
+      const extra = alongside ? await alongside(tx, row) : [];
+      const outcome = await this.processor.execute(tx, row, command(input.jobKey), { actor: input.worker ?? 'worker', ...options });
+      return { ...outcome, committed: [...extra, ...outcome.committed] };
+    });
+  }
+
+  private waitForJob(community: string, type: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const unsubscribe = this.events.subscribe((events) => {
+        if (events.some((e) => e.type === 'job.available' && e.community === community && e.jobType === type)) done();
+      });
+      signal?.addEventListener('abort', done);
+    });
+  }
+
+  private async changeAssignee(
+    input: TaskRef,
+    decide: (task: TaskView) => { assignee: string | null; history: HistoryRecord },
+  ): Promise<TaskView> {
+    const { task } = await this.db
+      .transaction(async (tx) => {
+        const first = await this.taskRow(tx, input.community, input.taskId);
+        const row = await this.processor.lockInstance(tx, input.community, first.instanceId);
+        const current = await this.taskRow(tx, input.community, input.taskId);
+        const decision = decide(current);
+        await tx.run('UPDATE wf_user_task SET assignee = ?, version = version + 1 WHERE id = ?', [decision.assignee, current.id]);
+        await this.processor.record(tx, row, input.userId, [decision.history]);
+        return { task: await this.taskRow(tx, input.community, input.taskId) };
+      })
+      .then((result) => {
+        this.events.emit([
+          {
+            type: 'task.assigned',
+            community: result.task.community,
+            taskId: result.task.id,
+            instanceId: result.task.instanceId,
+            assignee: result.task.assignee,
+            candidateGroups: result.task.candidateGroups,
+            candidateUsers: result.task.candidateUsers,
+          },
+        ]);
+        return result;
+      });
+    return task;
+  }
+
+  private async taskRow(tx: SqlTx, community: string, taskId: string): Promise<TaskView> {
+    const row = await tx.get(`SELECT ${TASK_COLUMNS} FROM wf_user_task t WHERE t.id = ? AND t.community = ?`, [taskId, community]);
+    if (!row) throw new NotFoundError('任务 / task', taskId);
+    return taskViewOf(row);
+  }
+
+  private async taskOfInstance(tx: SqlTx, community: string, taskId: string, instanceId: string): Promise<void> {
+    const task = await this.taskRow(tx, community, taskId);
+    if (task.instanceId !== instanceId) throw new NotFoundError('任务 / task', taskId);
+  }
+
+  private async instanceRow(tx: SqlTx, community: string, id: string): Promise<InstanceRow> {
+    const row = await tx.get(`SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = ? AND i.community = ?`, [id, community]);
+    if (!row) throw new NotFoundError('流程实例 / process instance', id);
+    return instanceRowOf(row);
+  }
+
+  private async processName(definitionId: string): Promise<string | null> {
+    const row = await this.db.get('SELECT name FROM wf_definition WHERE id = ?', [definitionId]);
+    return row ? toTextOrNull(row.name) : null;
+  }
+
+  private async details(row: InstanceRow, state: InstanceState, processName: string | null): Promise<InstanceDetails> {
+    const model = await this.models.get(row.definitionId);
+    const incidents = await this.db.all(`SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE instance_id = ? ORDER BY created_at, id`, [row.id]);
+    const history = await this.db.all(`SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? ORDER BY seq DESC LIMIT ${HISTORY_IN_DETAILS + 1}`, [row.id]);
+    return {
+      ...instanceSummaryOf(row, processName),
+      activeElements: activeElementsOf(model, state),
+      variables: state.variables,
+      incidents: incidents.map(incidentViewOf),
+      history: history.slice(0, HISTORY_IN_DETAILS).reverse().map(historyEntryOf),
+      historyTruncated: history.length > HISTORY_IN_DETAILS,
+    };
+  }
+}
+
+function activeElementsOf(model: ExecutableModel, state: InstanceState): ActiveElement[] {
+  const process = model.processes.get(state.processId);
+  return Object.values(state.elements)
+    .filter((e) => e.status !== 'completed' && e.status !== 'terminated')
+    .map((e) => {
+      const def = process?.elements.get(e.elementId);
+      return {
+        elementInstanceId: e.id,
+        elementId: e.elementId,
+        elementName: def?.name ?? null,
+        bpmnType: def?.bpmnType ?? 'unknown',
+        parentId: e.parentId,
+        incidentId: e.incidentId ?? null,
+      };
+    });
+}
+
+/** Process variables overlaid with the local variables of the task's enclosing scopes. */
+function visibleVariables(state: InstanceState, elementInstanceId: string): JsonObject {
+  const chain: JsonObject[] = [];
+  let current = state.elements[elementInstanceId];
+  while (current) {
+    if (current.variables) chain.push(current.variables);
+    current = current.parentId === null ? undefined : state.elements[current.parentId];
+  }
+  const result: JsonObject = { ...state.variables };
+  for (const scope of chain.reverse()) Object.assign(result, scope);
+  return result;
+}
+
+function pick(variables: JsonObject, names: readonly string[] | undefined): JsonObject {
+  if (!names) return variables;
+  const result: JsonObject = {};
+  for (const name of names) {
+    const value = variables[name];
+    if (value !== undefined) result[name] = value;
+  }
+  return result;
+}
+
+function taskClosed(task: TaskView): ConflictError {
+  return task.status === 'completed'
+    ? new ConflictError(`任务已由 ${task.completedBy ?? '他人'} 办理完成 / the task was already completed by ${task.completedBy ?? 'someone else'}`, {
+        taskId: task.id,
+        completedBy: task.completedBy,
+      })
+    : new ConflictError('任务已取消 / the task was cancelled', { taskId: task.id });
+}
+
+function noOutcome(): { committed: [] } {
+  return { committed: [] };
+}
+
+function timeOf(iso: string, field: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new BadRequestError(`${field} 不是有效时间 / ${field} is not a valid date-time: ${iso}`, { field });
+  return ms;
+}
