@@ -5,7 +5,7 @@ import type {
   GatewayDef,
   ScopeDef,
 } from '../model/executable-model.js';
-import type { EventKind } from '../model/supported-elements.js';
+import { elementSupport, type EventKind } from '../model/supported-elements.js';
 import { brokenExpression, feelOrReport, valueOrReport } from './compile-expressions.js';
 import { attr, boolAttr, child, expressionBody, extension, idOf, nodes, type ModdleNode } from './moddle-node.js';
 import type { ProblemCollector } from './problem-collector.js';
@@ -72,10 +72,12 @@ export function buildScope(container: ModdleNode, scopeId: string, ctx: ProcessB
   const eventSubProcessIds: string[] = [];
   let noneStartId: string | null = null;
   for (const [id, node] of children) {
-    childIds.push(id);
     const eventKind: EventKind | null = eventTypes.has(node.$type) ? eventKindOf(node) : null;
     const triggeredByEvent = node.$type === 'bpmn:SubProcess' && node['triggeredByEvent'] === true;
     ctx.visited.push({ node, id, bpmnType: node.$type, eventKind, triggeredByEvent });
+    // Data objects and stores are flow elements but not flow nodes: nothing runs there.
+    if (elementSupport(node.$type).entry?.executable === false) continue;
+    childIds.push(id);
     const loop = child(node, 'loopCharacteristics');
     if (loop) ctx.visited.push({ node, id, bpmnType: loop.$type, eventKind: null, triggeredByEvent: false });
 
@@ -361,9 +363,9 @@ function attachBoundaries(children: ReadonlyMap<string, ModdleNode>, ctx: Proces
 /** Outgoing flows in the order the element lists them (`<bpmn:outgoing>`), then document order. */
 function ordered(node: ModdleNode, flowIds: readonly string[]): readonly string[] {
   if (flowIds.length < 2) return flowIds;
-  const listed = nodes(node, 'outgoing').map(idOf).filter((id): id is string => id !== null && flowIds.includes(id));
-  const rest = flowIds.filter((id) => !listed.includes(id));
-  return [...new Set([...listed, ...rest])];
+  const actual = new Set(flowIds);
+  const listed = nodes(node, 'outgoing').map(idOf).filter((id): id is string => id !== null && actual.has(id));
+  return [...new Set([...listed, ...flowIds])];
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

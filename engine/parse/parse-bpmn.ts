@@ -7,6 +7,7 @@ import { idOf, isModdleNode } from './moddle-node.js';
 import { ProblemCollector } from './problem-collector.js';
 import { validateConditionalFlows } from './validate-conditional-flows.js';
 import { validateExtensions } from './validate-extensions.js';
+import { validateFlowEnds } from './validate-flow-ends.js';
 import { validateGateways } from './validate-gateways.js';
 import { validateReferences } from './validate-references.js';
 import { validateStartEvents } from './validate-start-events.js';
@@ -22,6 +23,7 @@ const rules: readonly ValidationRule[] = [
   validateConditionalFlows,
   validateStartEvents,
   validateReferences,
+  validateFlowEnds,
 ];
 
 /** A parsed document and every problem found in it; the model is only safe to run without problems. */

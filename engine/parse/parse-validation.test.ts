@@ -221,5 +221,48 @@ describe('deploy-time validation', () => {
         ['Task_Archive', 'bpmn:MultiInstanceLoopCharacteristics', null],
       ]);
     });
+
+    it('should refuse flows into a start event and out of an end event', async () => {
+      // when
+      const problems = await problemsOf(
+        valid.replace(
+          '<bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Gateway_Join" targetRef="EndEvent_Done" />',
+          '<bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Gateway_Join" targetRef="EndEvent_Done" />\n    <bpmn:sequenceFlow id="Flow_Restart" sourceRef="EndEvent_Done" targetRef="StartEvent_Received" />',
+        ),
+      );
+
+      // then
+      expect(problems.map((p) => [p.elementId, p.field])).toEqual([
+        ['StartEvent_Received', 'incoming'],
+        ['EndEvent_Done', 'outgoing'],
+      ]);
+    });
+
+    it('should refuse a catching message event whose message has no name', async () => {
+      // given: the events fixture with the reply message's name removed
+      const xml = loadFixture('event-elements.bpmn').replace('<bpmn:message id="Message_Reply" name="resident-reply">', '<bpmn:message id="Message_Reply">');
+
+      // when
+      const problems = await problemsOf(xml);
+
+      // then
+      expect(problems).toContainEqual(expect.objectContaining({ elementId: 'Boundary_Reply', field: 'messageRef', message: expect.stringContaining('没有名称') }));
+    });
+
+    it('should accept data objects and leave them out of the executable scope', async () => {
+      // when
+      const model = await parseBpmn(
+        valid.replace(
+          '<bpmn:textAnnotation id="TextAnnotation_1">',
+          '<bpmn:dataObjectReference id="DataObjectReference_1" name="投诉单" dataObjectRef="DataObject_1" />\n    <bpmn:dataObject id="DataObject_1" />\n    <bpmn:textAnnotation id="TextAnnotation_1">',
+        ),
+      );
+
+      // then
+      const process = model.processes.get('complaint-handling');
+      expect(process?.scope.childIds).not.toContain('DataObject_1');
+      expect(process?.scope.childIds).not.toContain('DataObjectReference_1');
+      expect(process?.elements.has('DataObject_1')).toBe(false);
+    });
   });
 });

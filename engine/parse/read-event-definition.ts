@@ -46,10 +46,13 @@ export function readEventDefinition(node: ModdleNode, role: EventRole, report: P
       return timer ? { kind: 'timer', timer } : null;
     }
     case 'message': {
-      const messageId = definition ? refId(definition, 'messageRef') : null;
+      const message = definition ? child(definition, 'messageRef') : null;
+      const messageId = message ? idOf(message) : null;
       // Catching needs a message to correlate; a message throw in Camunda 8 is a job and may omit it.
       if (role === 'catch' && messageId === null) {
         report.add(node, 'messageRef', '消息事件没有选择消息', 'the message event does not reference a message');
+      } else if (role === 'catch' && message && attr(message, 'name') === null) {
+        report.add(node, 'messageRef', `消息 "${messageId ?? ''}" 没有名称，无法关联`, `the message "${messageId ?? ''}" has no name, so nothing can correlate to it`);
       }
       return { kind: 'message', messageId };
     }
