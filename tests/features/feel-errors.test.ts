@@ -42,6 +42,26 @@ describe('FEEL condition errors', () => {
     expect(host.status(id)).toBe('completed');
   });
 
+  it('should raise an incident naming the flow when a function in a condition fails', async () => {
+    // given / when: number("十二楼") has no value, so the condition is neither true nor false
+    const { host, id } = await fillWith({ urgent: false, floor: '十二楼' });
+
+    // then: Zeebe's rule: a condition that is not a boolean (null included) is an incident
+    expect(host.openTasks(id)).toEqual([]);
+    const incidents = host.instance(id).incidents;
+    expect(incidents.map((i) => i.elementId)).toEqual(['Gateway_Route']);
+    expect(incidents[0]?.message).toContain('Flow_HighRise');
+  });
+
+  it('should raise an incident when a condition reads a variable that does not exist', async () => {
+    // given / when: `urgent` was never set
+    const { host, id } = await fillWith({ floor: '3' });
+
+    // then
+    expect(host.openTasks(id)).toEqual([]);
+    expect(host.instance(id).incidents[0]?.message).toContain('Flow_Urgent');
+  });
+
   it('should evaluate FEEL function calls in conditions', async () => {
     // given / when
     const high = await fillWith({ urgent: false, floor: '12' });
