@@ -59,7 +59,13 @@ export function compileFeel(source: string, options: CompileOptions = {}): Compi
   if (source.trim() === '') throw new FeelSyntaxError('表达式为空 / the expression is empty', source, 0, 0);
   const fallback = new FeelinExpression(source, [...variables]);
   if (options.fastPath === false) return fallback;
-  const program = compileFastPath(tree.topNode, source);
+  let program: FastProgram | null = null;
+  try {
+    program = compileFastPath(tree.topNode, source);
+  } catch (error) {
+    // Only a stack overflow on an absurdly deep tree can land here; feelin then decides.
+    if (!(error instanceof RangeError)) throw error;
+  }
   return program === null ? fallback : new FastExpression(program, fallback);
 }
 

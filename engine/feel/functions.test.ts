@@ -71,6 +71,7 @@ describe('add working days', () => {
     expect(feel('add working days(received, 3)', { received: '2026-09-30' }).value).toBe('2026-10-10');
     expect(feel('add working days(received, 1)', { received: '2026-09-30T18:00:00+08:00' }).value).toBe('2026-10-08T18:00:00+08:00');
     expect(feel('add working days(received, 1)', { received: '2026-09-30T18:00:00' }).value).toBe('2026-10-08T18:00:00');
+    expect(feel('add working days(date and time(received), 2)', { received: '2026-09-30T18:00:00+08:00' }).value).toBe('2026-10-09T18:00:00+08:00');
   });
 
   it('should keep a named zone and print it with its offset', () => {
