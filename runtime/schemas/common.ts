@@ -6,7 +6,8 @@ import { Type, type TSchema } from 'typebox';
  */
 
 /** Ids the service hands out (ULID/UUID-like) and keys people choose (process ids, form ids). */
-export const IdSchema = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$' });
+export const idPattern = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$';
+export const IdSchema = Type.String({ minLength: 1, maxLength: 128, pattern: idPattern });
 /** A BPMN process id / form id: an XML NCName as Camunda Modeler writes it. */
 export const KeySchema = Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' });
 /** A user id or role key as the identity layer hands it out. */

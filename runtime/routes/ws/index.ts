@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RawData } from 'ws';
+import { WsQuerySchema, type WsServerMessage } from '../../schemas/ws-messages.js';
+import type { Identity } from '../../plugins/identity.js';
+
+/**
+ * `GET /api/ws`: live notifications after commit (task created/assigned/completed, instance
+ * changed, incident, notification), filtered to what the connected person may see.
+ * Identity: the dev headers, or `?user=&community=&groups=` because browsers cannot set
+ * headers on a WebSocket; issue 5 binds it to the session cookie instead.
+ */
+const wsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '',
+    {
+      websocket: true,
+      schema: { tags: ['notifications'], summary: '实时通知（WebSocket）/ live notifications (WebSocket)', querystring: WsQuerySchema },
+    },
+    (socket, request) => {
+      const fromHeaders = request.identity;
+      const { user, community, groups } = request.query;
+      const identity: Identity =
+        fromHeaders.userId !== null
+          ? fromHeaders
+          : {
+              userId: user ?? null,
+              community: community ?? fromHeaders.community,
+              groups: (groups ?? '').split(',').filter((group) => group !== ''),
+            };
+      const send = (message: WsServerMessage): void => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      const leave = app.eventHub.join({ identity, send });
+      socket.on('close', leave);
+      socket.on('error', leave);
+      socket.on('message', (data: RawData) => {
+        if (isPing(data)) send({ type: 'pong' });
+        else send({ type: 'error', code: 'WF_BAD_REQUEST', message: '只支持 {"type":"ping"} / only {"type":"ping"} is accepted' });
+      });
+      send({ type: 'hello', userId: identity.userId, community: identity.community });
+    },
+  );
+};
+
+function isPing(data: RawData): boolean {
+  try {
+    const parsed: unknown = JSON.parse(data.toString());
+    return typeof parsed === 'object' && parsed !== null && (parsed as { type?: unknown }).type === 'ping' && Object.keys(parsed).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export default wsRoutes;
