@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobData } from '../../engine/index.js';
+import { BusinessError, type JobData } from '../../engine/index.js';
 import { RoundTripHost } from './helpers/round-trip-host.js';
 
 /** Workers that complete every job of the job-tasks process and remember what they saw. */
@@ -172,5 +172,23 @@ describe('service, send and business-rule tasks (jobs)', () => {
     // then
     expect(host.status(id)).toBe('completed');
     expect(host.variables(id)['level']).toBe('C');
+  });
+
+  it('should raise an incident when a worker throws a BPMN error that nothing catches', async () => {
+    // given
+    const host = await RoundTripHost.deploy('job-tasks.bpmn');
+    workingWorkers(host, []);
+    host.registerWorker('dispatch', async () => {
+      throw new BusinessError('NO_STAFF', '今日无人值班');
+    });
+
+    // when
+    const id = await host.start('job_tasks');
+
+    // then
+    expect(host.status(id)).toBe('active');
+    expect(host.instance(id).incidents.map((i) => [i.elementId, i.kind])).toEqual([['Task_Dispatch', 'UNHANDLED_ERROR']]);
+    expect(host.instance(id).incidents[0]?.message).toContain('NO_STAFF');
+    expect(host.history(id, 'entered')).not.toContain('Task_Notify');
   });
 });

@@ -61,6 +61,12 @@ export class RoundTripHost {
     await this.roundTrip();
   }
 
+  /** Completes a task by its id, as an inbox would; for commands that should be refused. */
+  async completeById(taskId: string, variables?: JsonObject): Promise<void> {
+    await this.engine.completeUserTask(taskId, variables);
+    await this.roundTrip();
+  }
+
   /** Completes every open task of `elementId`, one after the other, round-tripping between. */
   async completeAll(instanceId: string, elementId: string, variables?: JsonObject): Promise<number> {
     const tasks = this.engine.userTasks({ instanceId, elementId });
