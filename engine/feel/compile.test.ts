@@ -18,6 +18,18 @@ describe('compileFeel', () => {
     expect(() => compileFeel('foo(')).toThrow(FeelSyntaxError);
   });
 
+  it('should not reuse a feelin result that depends on the clock', () => {
+    // given an expression outside the fast subset that reads now()
+    const expr = compileFeel('string(now())');
+    expect(expr.path).toBe('feelin');
+    // when it is evaluated at two instants with the same variables
+    const first = expr.evaluate(() => undefined, env);
+    const second = expr.evaluate(() => undefined, { ...env, now: env.now + 60_000 });
+    // then each sees its own time
+    expect(first).toBe('2026-11-26T10:00:00+08:00');
+    expect(second).toBe('2026-11-26T10:01:00+08:00');
+  });
+
   it('should tell static values from FEEL', () => {
     expect(compileValue('rc').kind).toBe('static');
     expect(compileValue('= "rc"').kind).toBe('feel');

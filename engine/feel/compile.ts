@@ -11,6 +11,7 @@ import { compileFastPath, type FastProgram, type FastRuntime } from './fast-path
 import { DEOPT } from './feel-semantics.js';
 import { engineFunctionNames, engineFunctions } from './functions.js';
 import { toJsonValue } from './to-json.js';
+import type { JsonValue } from '../state/json.js';
 
 /** Names the parser must know as functions (names with spaces cannot be guessed). */
 const parseContext: Record<string, unknown> = Object.fromEntries(engineFunctionNames.map((name) => [name, () => null]));
@@ -18,6 +19,8 @@ const parseContext: Record<string, unknown> = Object.fromEntries(engineFunctionN
 export interface CompileOptions {
   /** Use the engine's own evaluator for the subset it covers (default true); false = feelin only. */
   readonly fastPath?: boolean;
+  /** Remember feelin's results for repeated plain inputs (default true); false for reference runs. */
+  readonly memo?: boolean;
 }
 
 /** Which evaluator runs an expression: the compiled subset, or feelin for everything else. */
@@ -36,6 +39,7 @@ export interface CompiledFeel extends CompiledExpression {
 export function compileFeel(source: string, options: CompileOptions = {}): CompiledFeel {
   const tree = parseExpression(source, parseContext, undefined);
   const variables = new Set<string>();
+  let readsEnv = false;
   let syntaxError: FeelSyntaxError | null = null;
   tree.iterate({
     enter(node) {
@@ -45,6 +49,8 @@ export function compileFeel(source: string, options: CompileOptions = {}): Compi
         return false;
       }
       if (node.name === 'VariableName') {
+        // now(), today() and the calendar functions read the env: their results cannot be memoised.
+        if (engineFunctionNames.includes(source.slice(node.from, node.to).trim().replace(/\s+/g, ' '))) readsEnv = true;
         const parent = node.node.parent;
         // `a.b.c` reads variable `a`; a called function's name is not a variable.
         if (parent?.name === 'PathExpression' && parent.firstChild?.from !== node.from) return false;
@@ -57,7 +63,7 @@ export function compileFeel(source: string, options: CompileOptions = {}): Compi
   });
   if (syntaxError) throw syntaxError;
   if (source.trim() === '') throw new FeelSyntaxError('表达式为空 / the expression is empty', source, 0, 0);
-  const fallback = new FeelinExpression(source, [...variables]);
+  const fallback = new FeelinExpression(source, [...variables], options.memo !== false && !readsEnv);
   if (options.fastPath === false) return fallback;
   let program: FastProgram | null = null;
   try {
@@ -81,29 +87,68 @@ function describeSyntaxError(source: string, at: number): string {
   return `FEEL 语法错误，位置 ${at + 1}（"${near}"附近）/ FEEL syntax error at position ${at + 1} near "${near}"`;
 }
 
-/** feelin's interpreter with only the referenced variables and the engine's functions. */
+const MEMO_ENTRIES = 128;
+const MEMO_KEY_CHARS = 1024;
+
+/**
+ * feelin's interpreter with only the referenced variables and the engine's functions. An expression
+ * that does not read the env is a pure function of its variables, so plain results for plain
+ * inputs are remembered (bounded), sparing feelin's re-parse for repeated values.
+ */
 class FeelinExpression implements CompiledFeel {
   readonly path = 'feelin' as const;
+  private readonly memo: Map<string, JsonValue> | null;
 
   constructor(
     readonly source: string,
     readonly variables: readonly string[],
-  ) {}
+    memoise: boolean,
+  ) {
+    this.memo = memoise ? new Map() : null;
+  }
 
   evaluate(lookup: VariableLookup, env: FeelEnv): unknown {
-    const context: Record<string, unknown> = { ...engineFunctions(env) };
-    for (const name of this.variables) {
-      const value = lookup(name);
-      if (value !== undefined) context[name] = value;
+    const values = this.variables.map((name) => lookup(name));
+    const key = this.memo ? memoKey(values) : null;
+    if (key !== null) {
+      const hit = this.memo?.get(key);
+      if (hit !== undefined) return hit;
     }
+    const context: Record<string, unknown> = { ...engineFunctions(env) };
+    this.variables.forEach((name, i) => {
+      const value = values[i];
+      if (value !== undefined) context[name] = value;
+    });
     let result: { value: unknown };
     try {
       result = evaluate(this.source, context);
     } catch (error) {
       throw new FeelEvaluationError(error instanceof Error ? error.message : String(error), this.source);
     }
-    return toJsonValue(result.value);
+    const json = toJsonValue(result.value);
+    if (key !== null && this.memo && (json === null || typeof json !== 'object')) {
+      if (this.memo.size >= MEMO_ENTRIES) this.memo.clear();
+      this.memo.set(key, json);
+    }
+    return json;
   }
+}
+
+/** An unambiguous key for plain inputs (missing, null, booleans, numbers, short strings); else null. */
+function memoKey(values: readonly unknown[]): string | null {
+  let key = '';
+  for (const value of values) {
+    if (value === undefined) key += 'u|';
+    else if (value === null) key += 'n|';
+    else if (typeof value === 'boolean') key += value ? 't|' : 'f|';
+    else if (typeof value === 'number') {
+      if (Object.is(value, -0)) return null;
+      key += `d${value}|`;
+    } else if (typeof value === 'string') key += `s${value.length}:${value}|`;
+    else return null;
+    if (key.length > MEMO_KEY_CHARS) return null;
+  }
+  return key;
 }
 
 /**

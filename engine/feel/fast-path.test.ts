@@ -25,7 +25,8 @@ function run(source: string, fastPath: boolean, vars: Vars): Outcome {
   const key = `${fastPath}:${source}`;
   let expr = compiled.get(key);
   if (!expr) {
-    expr = compileFeel(source, { fastPath });
+    // The reference is feelin alone, without the engine's memo of feelin results.
+    expr = compileFeel(source, fastPath ? {} : { fastPath: false, memo: false });
     compiled.set(key, expr);
   }
   const warnings: string[] = [];
