@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { canonicalFormDefinition } from './forms/form-schema.js';
 import type { DefinitionKind, WorkflowService } from './services/workflow-service.js';
 
 /** The community that receives the shipped templates until issue 5 adds the template library. */
@@ -28,7 +29,8 @@ export async function deployTemplates(service: WorkflowService, dir: string, log
   let deployed = 0;
   for (const file of files) {
     try {
-      const content = await readFile(path.join(dir, file.name), 'utf8');
+      const text = await readFile(path.join(dir, file.name), 'utf8');
+      const content = file.kind === 'form' ? canonicalFormDefinition(text) : text;
       const result = await service.deployDefinition({ community: templateCommunity, userId: 'system', kind: file.kind, content });
       if (!result.unchanged) deployed += 1;
     } catch (error) {

@@ -69,6 +69,22 @@ export class FormSchemaError extends Error {
   }
 }
 
+/**
+ * Checks a form-js JSON text and returns it in one canonical spelling (compact JSON), so the
+ * same form deployed as pretty text, compact text or a JSON object gets the same content hash
+ * and does not create a new version. Throws `FormSchemaError` for non-JSON or a broken form.
+ */
+export function canonicalFormDefinition(text: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new FormSchemaError([{ elementId: null, elementType: null, message: '表单定义不是有效的 JSON / the form definition is not valid JSON' }]);
+  }
+  compileFormSchema(parsed);
+  return JSON.stringify(parsed);
+}
+
 /** Reads a form-js schema (parsed JSON); throws `FormSchemaError` listing every problem. */
 export function compileFormSchema(schema: unknown): CompiledForm {
   const problems: ValidationProblem[] = [];

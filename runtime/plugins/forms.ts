@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { createWorkingCalendar, defaultCalendarYears } from '../../engine/calendar/index.js';
 import type { FeelEnv } from '../../engine/feel/expression.js';
 import type { JsonObject } from '../../engine/state/json.js';
-import { compileFormSchema, type CompiledForm } from '../forms/form-schema.js';
+import { canonicalFormDefinition, compileFormSchema, type CompiledForm } from '../forms/form-schema.js';
 import { findStartFormId } from '../forms/start-form-id.js';
 import { validateFormData } from '../forms/validate-form-data.js';
 import { NotFoundError } from '../services/errors.js';
@@ -18,8 +18,8 @@ export interface FormChecks {
   validateTaskVariables(input: { community: string; formId: string | null; variables: JsonObject; context: JsonObject }): Promise<JsonObject>;
   /** The latest deployed form with this key, with its parsed schema. */
   loadForm(community: string, formId: string): Promise<{ definition: DefinitionWithContent; schema: JsonObject; compiled: CompiledForm }>;
-  /** Reads a form-js JSON text; throws 400 for non-JSON and 422 `FormSchemaError` for a broken form. */
-  checkFormDefinition(content: string): void;
+  /** Checks a form-js JSON text and returns its canonical spelling; 422 `FormSchemaError` when broken. */
+  canonicalFormDefinition(content: string): string;
 }
 
 declare module 'fastify' {
@@ -68,7 +68,7 @@ export function createFormChecks(service: WorkflowService): FormChecks {
     }
     let entry = compiledForms.get(definition.id);
     if (entry === undefined) {
-      const schema = parseJson(definition.content) as JsonObject; // a deployed form passed checkFormDefinition
+      const schema = parseJson(definition.content) as JsonObject; // deployed forms passed canonicalFormDefinition
       entry = { schema, compiled: compileFormSchema(schema) };
       compiledForms.set(definition.id, entry);
     }
@@ -77,9 +77,7 @@ export function createFormChecks(service: WorkflowService): FormChecks {
 
   return {
     loadForm,
-    checkFormDefinition(content) {
-      compileFormSchema(parseJson(content));
-    },
+    canonicalFormDefinition,
     async validateStartVariables({ community, processKey, version, variables }) {
       const definition = await service.getDefinition({ community, kind: 'bpmn', key: processKey, version });
       let formId = startForms.get(definition.id);

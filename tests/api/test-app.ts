@@ -29,3 +29,24 @@ export async function buildTestApp(options: { service?: WorkflowService; env?: R
 export function as(userId: string, groups: string[] = [], community = 'demo'): Record<string, string> {
   return { 'x-user': userId, 'x-community': community, 'x-groups': groups.join(',') };
 }
+
+/** A multipart/form-data body as a browser would send it (fields first, then the file). */
+export function multipart(
+  fields: Record<string, string>,
+  file: { name: string; field?: string; type: string; content: Buffer | string } | null,
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----linli${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file !== null) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

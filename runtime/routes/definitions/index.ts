@@ -37,8 +37,8 @@ const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
       }
       const text = typeof content === 'string' ? content : JSON.stringify(content);
-      if (kind === 'form') app.forms.checkFormDefinition(text);
-      const result = await app.workflow.deployDefinition({ ...actor, kind, content: text, key, name });
+      const canonical = kind === 'form' ? app.forms.canonicalFormDefinition(text) : text;
+      const result = await app.workflow.deployDefinition({ ...actor, kind, content: canonical, key, name });
       return reply.status(result.unchanged ? 200 : 201).send(result);
     },
   );
@@ -64,11 +64,10 @@ const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const buffer = await file.toBuffer();
       const kind = kindOf(file.filename, fieldValue(file, 'kind'));
       const text = decodeUtf8(buffer);
-      if (kind === 'form') app.forms.checkFormDefinition(text);
       const result = await app.workflow.deployDefinition({
         ...actor,
         kind,
-        content: text,
+        content: kind === 'form' ? app.forms.canonicalFormDefinition(text) : text,
         key: fieldValue(file, 'key'),
         name: fieldValue(file, 'name'),
       });
