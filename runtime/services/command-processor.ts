@@ -75,7 +75,7 @@ export class CommandProcessor {
 
   /** Creates an instance and runs it to its first wait state. */
   async start(tx: SqlTx, spec: StartSpec): Promise<CommandOutcome> {
-    const model = await this.deps.models.get(spec.definitionId);
+    const model = await this.deps.models.get(spec.definitionId, tx);
     const now = this.deps.now();
     const command: Command = { type: 'createInstance', processId: spec.processKey, ...(spec.variables ? { variables: spec.variables } : {}) };
     const result = this.step(() => this.deps.engine.step(model, null, command, this.context(now)));
@@ -121,7 +121,7 @@ export class CommandProcessor {
 
   /** Runs one command on a locked instance row (from `lockInstance` in the same transaction). */
   async execute(tx: SqlTx, row: InstanceRow, command: Command, options: CommandOptions): Promise<CommandOutcome> {
-    const model = await this.deps.models.get(row.definitionId);
+    const model = await this.deps.models.get(row.definitionId, tx);
     const now = this.deps.now();
     // The state column holds an InstanceState written by this class.
     const before = JSON.parse(row.state) as InstanceState;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExecutableModel } from '../../engine/model/executable-model.js';
-import { toNumber, toText, type SqlDatabase } from '../persistence/sql-database.js';
+import { toNumber, toText, type SqlDatabase, type SqlTx } from '../persistence/sql-database.js';
 import { mapEngineError } from './engine-error-mapping.js';
 import { ConflictError, NotFoundError, WorkflowValidationError } from './errors.js';
 import { keysetClause, limitOf, pageOf } from './keyset-page.js';
@@ -143,8 +143,8 @@ export class DefinitionStore {
   }
 
   /** Parses a stored definition for the model cache. */
-  async loadModel(definitionId: string): Promise<ExecutableModel> {
-    const row = await this.db.get("SELECT content FROM wf_definition WHERE id = ? AND kind = 'bpmn'", [definitionId]);
+  async loadModel(definitionId: string, reader: SqlTx = this.db): Promise<ExecutableModel> {
+    const row = await reader.get("SELECT content FROM wf_definition WHERE id = ? AND kind = 'bpmn'", [definitionId]);
     if (!row) throw new NotFoundError('流程定义 / process definition', definitionId);
     return this.parse(toText(row.content));
   }

@@ -1,4 +1,5 @@
 import type { ExecutableModel } from '../../engine/model/executable-model.js';
+import type { SqlTx } from '../persistence/sql-database.js';
 
 /**
  * Parsed models by definition id, least recently used dropped first. A definition's content
@@ -8,11 +9,15 @@ export class ModelCache {
   private readonly entries = new Map<string, Promise<ExecutableModel>>();
 
   constructor(
-    private readonly load: (definitionId: string) => Promise<ExecutableModel>,
+    private readonly load: (definitionId: string, reader: SqlTx) => Promise<ExecutableModel>,
     private readonly capacity = 500,
   ) {}
 
-  get(definitionId: string): Promise<ExecutableModel> {
+  /**
+   * The model of a definition; on a miss it is read through `reader`, which must be the
+   * caller's transaction when there is one (SQLite has a single connection, queued).
+   */
+  get(definitionId: string, reader: SqlTx): Promise<ExecutableModel> {
     let entry = this.entries.get(definitionId);
     if (entry) {
       // Re-insert to mark it most recently used.
@@ -20,7 +25,7 @@ export class ModelCache {
       this.entries.set(definitionId, entry);
       return entry;
     }
-    entry = this.load(definitionId);
+    entry = this.load(definitionId, reader);
     entry.catch(() => this.entries.delete(definitionId));
     this.entries.set(definitionId, entry);
     if (this.entries.size > this.capacity) {

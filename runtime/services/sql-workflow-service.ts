@@ -118,7 +118,7 @@ export class SqlWorkflowService implements WorkflowService {
   constructor(private readonly deps: SqlWorkflowServiceDeps) {
     this.db = deps.db;
     this.definitions = new DefinitionStore(deps.db, deps.engine, deps.now, deps.newId, (id, model) => this.models.put(id, model));
-    this.models = new ModelCache((id) => this.definitions.loadModel(id));
+    this.models = new ModelCache((id, reader) => this.definitions.loadModel(id, reader));
     this.processor = new CommandProcessor({ db: deps.db, engine: deps.engine, models: this.models, calendar: deps.calendar, now: deps.now, newId: deps.newId });
   }
 
@@ -701,7 +701,7 @@ export class SqlWorkflowService implements WorkflowService {
   }
 
   private async details(row: InstanceRow, state: InstanceState, processName: string | null): Promise<InstanceDetails> {
-    const model = await this.models.get(row.definitionId);
+    const model = await this.models.get(row.definitionId, this.db);
     const incidents = await this.db.all(`SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE instance_id = ? ORDER BY created_at, id`, [row.id]);
     const history = await this.db.all(`SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? ORDER BY seq DESC LIMIT ${HISTORY_IN_DETAILS + 1}`, [row.id]);
     return {
