@@ -55,6 +55,7 @@ const scalarValues: unknown[] = [
 const compoundValues: unknown[] = [
   [], [1], [1, 2], ['a'], [null], [true, false], [[1]], [{ b: 1 }, { b: 2 }, {}],
   {}, { b: 1 }, { b: 'x', c: { d: 2 } }, { b: null }, { b: [1, 2] }, { 'b ': 3 }, { b: { c: true } },
+  { 'b-c': 2, b: 5 }, { 'b c': 1, b: 2 }, { "b's": 1 },
 ];
 const allValues = [...scalarValues, ...compoundValues];
 
@@ -123,7 +124,7 @@ describe('fast path vs feelin', () => {
     'x = 1', 'x = "1"', 'x < 10', 'x < "b"', '"a" < x', 'x > 1 and x < 10', 'x > 1 or y',
     'not(x)', 'not(x = 1)', 'not(x) or not(y)', 'x and y', 'x or y', 'true and x', 'false or x',
     'x + y', 'x - y', 'x * y', 'x / y', 'x ** y', 'x ^ 2', '-x', '1 - -x', '(x + 1) * 2 >= 3', 'x + "!"',
-    'a.b', 'a.b.c', 'a.b = 1', 'a.c.d > 1', 'l.b', 'a.b.c = true', 'x.b',
+    'a.b', 'a.b.c', 'a.b = 1', 'a.c.d > 1', 'l.b', 'a.b.c = true', 'x.b', 'a.b-c', 'a.b c', 'a.b-c > 1', 'a.b*2',
     'x in [1, 2, 3]', 'x in ["a", "b"]', 'x in (1, "a", null)', 'x in l', 'x in y', 'x in [y, 1]', 'null in [null]',
     '1', '-1', '.5', '007', '"a\\"b"', '"tab\\there"', '"\\u0041"', '1e3', '- 1',
     'x between 1 and 10', 'x in < 3', 'x in [1..3]', 'if x then 1 else 2', 'string length(s)', 'count(l)',

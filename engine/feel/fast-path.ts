@@ -289,20 +289,15 @@ function property(target: unknown, key: string): unknown {
   if (isPrimitive(target) || target === undefined) return null;
   if (Object.getPrototypeOf(target) !== Object.prototype) throw DEOPT;
   const context = target as Record<string, unknown>; // a plain object, checked above
-  if (Object.hasOwn(context, key)) return context[key] ?? null;
-  // feelin also matches keys written with extra spaces around operators (`"a "` for `a`).
+  // feelin re-parses with the values in hand: a key such as `x-y` or `total amount` can turn
+  // `a.x-y` from a subtraction into a path. Only feelin can say what it will read, so defer.
   for (const entryKey of Object.keys(context)) {
-    if (normalizeKey(entryKey) === key) return context[entryKey] ?? null;
+    if (NAME_WITH_OPERATORS.test(entryKey)) throw DEOPT;
   }
-  return null;
+  return Object.hasOwn(context, key) ? (context[key] ?? null) : null;
 }
 
-function normalizeKey(name: string): string {
-  return name
-    .replace(/\s*([./\-'+]|\*\*?)\s*/g, ' $1 ')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
-}
+const NAME_WITH_OPERATORS = /[\s+\-*/'.]/;
 
 function children(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
