@@ -43,7 +43,7 @@ async function staticDesignerPlugin(app: FastifyInstance, options: StaticDesigne
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   };
-  app.get('/', { schema: { hide: true } }, sendIndex);
+  // @fastify/static already answers `/` with index.html; every other unknown path gets the shell.
   app.get('/*', { schema: { hide: true } }, sendIndex);
 }
 
