@@ -50,7 +50,7 @@ export function buildScope(container: ModdleNode, scopeId: string, ctx: ProcessB
     }
     const id = idOf(node);
     if (id === null) {
-      report.add(node, 'id', '元素缺少 id', 'the element has no id');
+      reportMissingId(container, node, ctx);
       continue;
     }
     if (ctx.seenIds.has(id)) {
@@ -64,7 +64,7 @@ export function buildScope(container: ModdleNode, scopeId: string, ctx: ProcessB
     ctx.visited.push({ node: artifact, id: idOf(artifact), bpmnType: artifact.$type, eventKind: null, triggeredByEvent: false });
   }
 
-  const { incoming, outgoing } = buildFlows(sequenceFlows, children, ctx);
+  const { incoming, outgoing } = buildFlows(container, sequenceFlows, children, ctx);
   const boundaries = attachBoundaries(children, ctx);
 
   const childIds: string[] = [];
@@ -263,7 +263,7 @@ function reportMissingJobType(node: ModdleNode, ctx: ProcessBuildContext): void 
 }
 
 /** Sequence flows of one scope, with their ends checked and conditions compiled. */
-function buildFlows(sequenceFlows: readonly ModdleNode[], children: ReadonlyMap<string, ModdleNode>, ctx: ProcessBuildContext) {
+function buildFlows(container: ModdleNode, sequenceFlows: readonly ModdleNode[], children: ReadonlyMap<string, ModdleNode>, ctx: ProcessBuildContext) {
   const { report } = ctx;
   const incoming = new Map<string, string[]>();
   const outgoing = new Map<string, string[]>();
@@ -277,7 +277,7 @@ function buildFlows(sequenceFlows: readonly ModdleNode[], children: ReadonlyMap<
     const id = idOf(flow);
     ctx.visited.push({ node: flow, id, bpmnType: flow.$type, eventKind: null, triggeredByEvent: false });
     if (id === null) {
-      report.add(flow, 'id', '顺序流缺少 id', 'the sequence flow has no id');
+      reportMissingId(container, flow, ctx);
       continue;
     }
     if (ctx.seenIds.has(id)) {
@@ -366,6 +366,13 @@ function ordered(node: ModdleNode, flowIds: readonly string[]): readonly string[
   const actual = new Set(flowIds);
   const listed = nodes(node, 'outgoing').map(idOf).filter((id): id is string => id !== null && actual.has(id));
   return [...new Set([...listed, ...flowIds])];
+}
+
+/** An element without an id cannot be pointed at; the problem goes on its (sub-)process instead. */
+function reportMissingId(container: ModdleNode, node: ModdleNode, ctx: ProcessBuildContext): void {
+  const name = attr(node, 'name');
+  const what = `${node.$type}${name === null ? '' : ` "${name}"`}`;
+  ctx.report.add(container, 'id', `其中的元素 ${what} 缺少 id`, `the element ${what} inside it has no id`);
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

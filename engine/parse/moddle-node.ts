@@ -49,3 +49,13 @@ export function expressionBody(node: ModdleNode, key: string): string | null {
   const body = expression['body'];
   return typeof body === 'string' ? body : null;
 }
+
+/** The node itself or its closest ancestor that has an id (extension elements usually have none). */
+export function nearestWithId(node: ModdleNode): ModdleNode {
+  let current: ModdleNode | null = node;
+  for (let depth = 0; current && depth < 1000; depth++) {
+    if (idOf(current) !== null) return current;
+    current = child(current, '$parent');
+  }
+  return node;
+}

@@ -3,7 +3,7 @@ import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' }
 import { EngineError, ValidationError, type ValidationProblem } from '../errors.js';
 import type { ExecutableModel } from '../model/executable-model.js';
 import { buildModel } from './build-model.js';
-import { idOf, isModdleNode } from './moddle-node.js';
+import { idOf, isModdleNode, nearestWithId, type ModdleNode } from './moddle-node.js';
 import { ProblemCollector } from './problem-collector.js';
 import { validateConditionalFlows } from './validate-conditional-flows.js';
 import { validateExtensions } from './validate-extensions.js';
@@ -78,18 +78,27 @@ function reportWarnings(warnings: readonly ModdleWarning[], report: ProblemColle
     const element = isModdleNode(warning.element) ? warning.element : null;
     // Diagram shapes pointing nowhere are drawing leftovers; they change nothing that runs.
     if (element && /^(bpmndi|di|dc):/.test(element.$type)) continue;
-    const unresolvedMatch = /^unresolved reference <(.*)>$/.exec(message);
+    const unresolvedMatch = /^unresolved reference <([\s\S]*)>$/.exec(message);
     if (unresolvedMatch && element) {
       const property = warning.property ?? '';
       unresolved.add(`${idOf(element) ?? ''}|${property}`);
       const missing = unresolvedMatch[1] ?? '';
-      report.add(element, property.replace(/^bpmn:/, ''), `引用的元素 "${missing}" 不存在（${property}）`, `the referenced element "${missing}" does not exist (${property})`);
+      const owner = nearestWithId(element);
+      report.add(owner, fieldName(owner, element, property.replace(/^bpmn:/, '')), `引用的元素 "${missing}" 不存在（${property}）`, `the referenced element "${missing}" does not exist (${property})`);
+      continue;
+    }
+    if (unresolvedMatch) {
+      // No element to blame: point at where the dangling id is written.
+      const missing = unresolvedMatch[1] ?? '';
+      const offset = Math.max(locator.text.indexOf(`"${missing}"`), locator.text.indexOf(`>${missing}<`));
+      report.addAt(offset === -1 ? null : locator.positionOf(offset + 1), `引用的元素 "${missing}" 不存在`, `the referenced element "${missing}" does not exist`);
       continue;
     }
     const unknownAttribute = /^unknown attribute <(.*)>$/.exec(message);
     if (unknownAttribute && element) {
       const name = unknownAttribute[1] ?? '';
-      report.add(element, name, `无法识别的属性 "${name}"`, `unknown attribute "${name}"`);
+      const owner = nearestWithId(element);
+      report.add(owner, fieldName(owner, element, name), `无法识别的属性 "${name}"`, `unknown attribute "${name}"`);
       continue;
     }
     const raw = positionIn(message);
@@ -110,6 +119,11 @@ function reportWarnings(warnings: readonly ModdleWarning[], report: ProblemColle
     );
   }
   return unresolved;
+}
+
+/** The attribute's name, prefixed with its element's type when that element has no id of its own. */
+function fieldName(owner: ModdleNode, element: ModdleNode, name: string): string {
+  return owner === element ? name : `${element.$type}.${name}`;
 }
 
 /** saxen reports 0-based line and column. */

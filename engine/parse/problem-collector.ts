@@ -25,7 +25,7 @@ export class ProblemCollector {
   add(subject: ProblemSubject, field: string | null, zh: string, en: string, at?: { line: number; column: number }): void {
     const elementId = subject === null ? null : '$type' in subject ? idOf(subject) : subject.id;
     const elementType = subject === null ? null : '$type' in subject ? subject.$type : subject.bpmnType;
-    const position = at ?? this.locator.positionOfId(elementId);
+    const position = at ?? this.locator.positionOfId(elementId) ?? (elementType === 'bpmn:Definitions' ? this.rootPosition() : null);
     this.list.push({
       elementId,
       elementType,
@@ -33,6 +33,12 @@ export class ProblemCollector {
       message: `${zh} / ${en}`,
       ...(position ?? {}),
     });
+  }
+
+  /** Where the root element starts (for document-wide problems when `definitions` has no id). */
+  private rootPosition(): { line: number; column: number } | null {
+    const match = /<[A-Za-z_]/.exec(this.locator.text);
+    return match ? this.locator.positionOf(match.index) : null;
   }
 
   /** Adds a problem known only by its position in the text (e.g. an XML parser warning). */
