@@ -1,13 +1,18 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** An instance waiting for a message (name + correlation key) at an element instance. */
+/** An instance waiting for a message (name + correlation key) or a signal (name) at an element. */
 export interface MessageSubscription {
+  /** The engine's subscription id. */
   id: string;
+  /** `message` or `signal`. */
+  kind: 'message' | 'signal';
   community: string;
   instanceId: string;
   elementInstanceId: string;
   elementId: string;
+  /** Message or signal name. */
   messageName: string;
+  /** Empty for signals and for message start events. */
   correlationKey: string;
   createdAt: number;
 }
@@ -17,6 +22,7 @@ export const messageSubscriptionSchema = new EntitySchema<MessageSubscription>({
   tableName: 'wf_message_subscription',
   properties: {
     id: { type: 'string', length: 64, primary: true },
+    kind: { type: 'string', length: 16, default: 'message' },
     community: { type: 'string', length: 64 },
     instanceId: { type: 'string', length: 32 },
     elementInstanceId: { type: 'string', length: 32 },
@@ -26,7 +32,7 @@ export const messageSubscriptionSchema = new EntitySchema<MessageSubscription>({
     createdAt: { type: 'bigint', columnType: 'bigint' },
   },
   indexes: [
-    { name: 'wf_subscription_lookup_idx', properties: ['community', 'messageName', 'correlationKey'] },
+    { name: 'wf_subscription_match_idx', properties: ['community', 'kind', 'messageName', 'correlationKey'] },
     { name: 'wf_subscription_instance_idx', properties: ['instanceId'] },
   ],
 });

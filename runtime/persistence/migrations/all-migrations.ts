@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration0001Initial } from './migration-0001-initial.js';
+import { Migration0002SubscriptionKind } from './migration-0002-subscription-kind.js';
 
 /** Every migration in order; MikroORM records which ran in `mikro_orm_migrations`. */
-export const allMigrations: MigrationObject[] = [{ name: 'Migration0001Initial', class: Migration0001Initial }];
+export const allMigrations: MigrationObject[] = [
+  { name: 'Migration0001Initial', class: Migration0001Initial },
+  { name: 'Migration0002SubscriptionKind', class: Migration0002SubscriptionKind },
+];
