@@ -78,6 +78,15 @@ describe('add working days', () => {
     expect(feel('add working days(date and time("2026-09-30T18:00:00@Asia/Shanghai"), 1)').value).toBe('2026-10-08T18:00:00+08:00');
   });
 
+  it('should keep the wall-clock time across a daylight-saving change in another configured zone', () => {
+    // given Europe/Berlin, which moves to summer time on Sunday 2026-03-29
+    const now = Date.UTC(2026, 2, 27, 9, 0); // Friday 10:00 in Berlin (+01:00)
+    // when one working day is added (Monday 03-30)
+    // then it is still 10:00 in Berlin, now at +02:00
+    expect(feel('add working days(now(), 1)', {}, now, 'Europe/Berlin').value).toBe('2026-03-30T09:00:00+01:00');
+    expect(feel('add working days(date and time("2026-03-27T10:00:00@Europe/Berlin"), 1)', {}, now, 'Europe/Berlin').value).toBe('2026-03-30T10:00:00+02:00');
+  });
+
   it('should move n = 0 off a day off and count back for a negative n', () => {
     expect(feel('add working days(date("2026-10-03"), 0)').value).toBe('2026-10-08');
     expect(feel('add working days(date("2026-10-08"), -1)').value).toBe('2026-09-30');
