@@ -1,4 +1,4 @@
-import { BpmnModdle, type ModdleWarning } from 'bpmn-moddle';
+import { BpmnModdle, type BpmnModdleInstance, type ModdleWarning } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import { EngineError, ValidationError, type ValidationProblem } from '../errors.js';
 import type { ExecutableModel } from '../model/executable-model.js';
@@ -26,6 +26,16 @@ const rules: readonly ValidationRule[] = [
   validateFlowEnds,
 ];
 
+/**
+ * One moddle for all parses: its type registry and descriptor caches are built once, and
+ * `fromXML` keeps no state between documents.
+ */
+let sharedModdle: BpmnModdleInstance | null = null;
+function moddle(): BpmnModdleInstance {
+  sharedModdle ??= new BpmnModdle({ zeebe });
+  return sharedModdle;
+}
+
 /** A parsed document and every problem found in it; the model is only safe to run without problems. */
 export interface BpmnAnalysis {
   readonly model: ExecutableModel;
@@ -50,10 +60,9 @@ export async function parseBpmn(xml: string): Promise<ExecutableModel> {
  */
 export async function analyseBpmn(xml: string): Promise<BpmnAnalysis> {
   const { xml: text, rootName } = preflightXml(xml);
-  const moddle = new BpmnModdle({ zeebe });
   let parsed;
   try {
-    parsed = await moddle.fromXML(text, 'bpmn:Definitions');
+    parsed = await moddle().fromXML(text, 'bpmn:Definitions');
   } catch (error) {
     throw toParseError(error, rootName);
   }
