@@ -6,7 +6,8 @@ export type EngineErrorCode =
   | 'WF_UNKNOWN_PROCESS'
   | 'WF_NOT_FOUND'
   | 'WF_INVALID_COMMAND'
-  | 'WF_INVALID_STATE';
+  | 'WF_INVALID_STATE'
+  | 'WF_TIMER_FORMAT';
 
 /** Base class: every engine error carries a stable code and the context a user needs. */
 export class EngineError extends Error {

@@ -6,17 +6,21 @@ const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?
 export class ControllableClock {
   constructor(
     private current: number,
-    private readonly onChange: () => Promise<void>,
+    private readonly moveTo: (target: number) => Promise<void>,
   ) {}
 
   now(): number {
     return this.current;
   }
 
-  /** Sets the time (epoch ms) and lets due work run. */
+  /** Sets the time (epoch ms); timers due on the way fire in due order, each at its due time. */
   async set(ms: number): Promise<void> {
+    await this.moveTo(ms);
+  }
+
+  /** For the host only: moves the hand without firing anything. */
+  setNow(ms: number): void {
     this.current = ms;
-    await this.onChange();
   }
 
   /** Moves the clock forward by an ISO 8601 duration of days and time (`P2D`, `PT1H30M`). */

@@ -1,4 +1,5 @@
-import type { JsonObject } from './json.js';
+import type { TimerSchedule } from '../timer/index.js';
+import type { JsonObject, JsonValue } from './json.js';
 
 export const STATE_SCHEMA_VERSION = 1;
 
@@ -25,9 +26,21 @@ export interface InstanceState {
   joins: Record<string, Record<string, number>>;
   /** Open incidents by incident id. */
   incidents: Record<string, IncidentState>;
+  /** Open timer, message and signal subscriptions by subscription id. */
+  subscriptions: Record<string, Subscription>;
   /** Parent link when this instance was started by a call activity. */
   parent?: { instanceId: string; elementInstanceId: string };
 }
+
+/**
+ * Something the instance waits for. `ownerId` is the element instance whose lifetime bounds
+ * the subscription (the catch event, the activity a boundary event sits on, the scope of an
+ * event sub-process; null for the process scope); `eventElementId` is the event it triggers.
+ */
+export type Subscription =
+  | { readonly id: string; readonly kind: 'timer'; readonly eventElementId: string; readonly ownerId: string | null; schedule: TimerSchedule }
+  | { readonly id: string; readonly kind: 'message'; readonly eventElementId: string; readonly ownerId: string | null; readonly messageName: string; readonly correlationKey: string | null }
+  | { readonly id: string; readonly kind: 'signal'; readonly eventElementId: string; readonly ownerId: string | null; readonly signalName: string };
 
 export interface ElementInstanceState {
   readonly id: string;
@@ -39,10 +52,23 @@ export interface ElementInstanceState {
   variables?: JsonObject;
   /** Set while a job (service task and friends) is open for this element instance. */
   job?: JobState;
-  /** Multi-instance body bookkeeping. */
-  loop?: { total: number; active: number; completed: number; nextIndex: number; items?: JsonObject[] };
+  /** Set on a multi-instance body: the collection being worked through. */
+  loop?: MultiInstanceLoop;
+  /** Set on an inner instance of a multi-instance body: its 0-based position. */
+  loopIndex?: number;
+  /** Set on a call activity: the child process instance it waits for. */
+  childInstanceId?: string;
   /** Open incident blocking this element instance. */
   incidentId?: string;
+}
+
+export interface MultiInstanceLoop {
+  readonly items: JsonValue[];
+  /** Index of the next item to start (sequential) or items.length once all started. */
+  nextIndex: number;
+  active: number;
+  completed: number;
+  terminated: number;
 }
 
 export interface JobState {
@@ -55,8 +81,8 @@ export interface IncidentState {
   readonly elementInstanceId: string;
   readonly elementId: string;
   /** Stable kind: a job out of retries, a condition that matched no flow, a FEEL failure, … */
-  readonly kind: 'JOB_NO_RETRIES' | 'CONDITION_ERROR' | 'EXPRESSION_ERROR' | 'UNHANDLED_ERROR' | 'CALLED_ELEMENT_ERROR';
+  readonly kind: 'JOB_NO_RETRIES' | 'CONDITION_ERROR' | 'EXPRESSION_ERROR' | 'UNHANDLED_ERROR' | 'CALLED_ELEMENT_ERROR' | 'EXTRACT_VALUE_ERROR';
   readonly message: string;
   /** What resolving the incident re-runs. */
-  readonly resume: 'activate' | 'complete' | 'job';
+  readonly resume: 'activate' | 'complete' | 'job' | 'wait';
 }

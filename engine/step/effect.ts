@@ -41,6 +41,25 @@ export type Effect =
   | { readonly type: 'job.failed'; readonly key: string; readonly retries: number; readonly errorMessage: string }
   | { readonly type: 'job.cancelled'; readonly key: string }
   | { readonly type: 'incident.raised'; readonly incidentId: string; readonly elementId: string; readonly elementInstanceId: string; readonly kind: string; readonly message: string }
-  | { readonly type: 'incident.resolved'; readonly incidentId: string };
+  | { readonly type: 'incident.resolved'; readonly incidentId: string }
+  /** Upserts the timer row: a re-armed cycle reuses its subscription id with a new due time. */
+  | { readonly type: 'timer.scheduled'; readonly subscriptionId: string; readonly elementId: string; readonly dueAt: number }
+  | { readonly type: 'timer.cancelled'; readonly subscriptionId: string }
+  | { readonly type: 'message.subscribed'; readonly subscriptionId: string; readonly elementId: string; readonly messageName: string; readonly correlationKey: string | null }
+  | { readonly type: 'message.unsubscribed'; readonly subscriptionId: string }
+  | { readonly type: 'signal.subscribed'; readonly subscriptionId: string; readonly elementId: string; readonly signalName: string }
+  | { readonly type: 'signal.unsubscribed'; readonly subscriptionId: string }
+  /** A signal thrown by this instance: the host broadcasts it to every subscription, this instance's too. */
+  | { readonly type: 'signal.broadcast'; readonly signalName: string; readonly variables: JsonObject }
+  /** A call activity wants a child instance of `processId` with this id and these variables. */
+  | { readonly type: 'childInstance.create'; readonly elementInstanceId: string; readonly childInstanceId: string; readonly processId: string; readonly variables: JsonObject }
+  | { readonly type: 'childInstance.cancel'; readonly childInstanceId: string }
+  /** Sent to the parent: this child finished (its root variables), threw an uncaught error, or was cancelled. */
+  | { readonly type: 'parent.notify'; readonly parent: { readonly instanceId: string; readonly elementInstanceId: string }; readonly outcome: ParentOutcome };
+
+export type ParentOutcome =
+  | { readonly kind: 'completed'; readonly variables: JsonObject }
+  | { readonly kind: 'error'; readonly errorCode: string; readonly errorMessage?: string }
+  | { readonly kind: 'terminated' };
 
 export type EffectType = Effect['type'];

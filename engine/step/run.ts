@@ -5,6 +5,9 @@ import type { ElementInstanceState, IncidentState, InstanceState } from '../stat
 import type { JsonObject, JsonValue } from '../state/json.js';
 import { behaviorOf } from './elements/index.js';
 import { IncidentSignal } from './incident-signal.js';
+import { activateBody, innerCompleted, isBody, isInner } from './multi-instance.js';
+import { closeSubscriptionsOf, openBoundarySubscriptions } from './subscriptions.js';
+import type { Trigger } from './triggers.js';
 import type { Effect } from './effect.js';
 import type { EngineEvent } from './event.js';
 import { transition } from './lifecycle.js';
@@ -13,7 +16,15 @@ import { lookupVariable, propagationTarget, setPath, visibleVariables } from './
 
 /** Work still to do inside one step; processed first in, first out. */
 type Work =
-  | { readonly op: 'activate'; readonly elementId: string; readonly parentId: string | null }
+  | {
+      readonly op: 'activate';
+      readonly elementId: string;
+      readonly parentId: string | null;
+      /** The event that fired, for boundary events, event sub-processes and won event-gateway targets. */
+      readonly trigger?: Trigger;
+      /** Set for an inner instance of a multi-instance body. */
+      readonly loopIndex?: number;
+    }
   | { readonly op: 'arrive'; readonly flow: FlowDef; readonly parentId: string | null };
 
 /**
@@ -25,6 +36,8 @@ export class Run {
   readonly events: EngineEvent[] = [];
   readonly feelEnv: FeelEnv;
   private agenda: Work[] = [];
+  /** Triggers waiting for the element instance they activated (never persisted: consumed in the same step). */
+  private readonly triggers = new Map<string, Trigger>();
 
   constructor(
     readonly model: ExecutableModel,
@@ -73,7 +86,7 @@ export class Run {
         const work = this.agenda.shift() as Work;
         // Work for a scope that was terminated meanwhile is dropped with it.
         if (work.parentId !== null && !this.state.elements[work.parentId]) continue;
-        if (work.op === 'activate') this.activate(work.elementId, work.parentId);
+        if (work.op === 'activate') this.activate(work);
         else this.arrive(work.flow, work.parentId);
       }
       // Quiescent: inclusive joins and finished scopes can only be judged now.
@@ -85,17 +98,34 @@ export class Run {
 
   // ---- lifecycle ----------------------------------------------------------------------
 
-  private activate(elementId: string, parentId: string | null): void {
+  private activate(work: Extract<Work, { op: 'activate' }>): void {
+    const { elementId, parentId } = work;
     const def = this.element(elementId);
     const instance: ElementInstanceState = { id: this.ctx.newId(), elementId, parentId, status: 'activating' };
+    if (work.loopIndex !== undefined) instance.loopIndex = work.loopIndex;
     this.state.elements[instance.id] = instance;
+    if (work.trigger) this.triggers.set(instance.id, work.trigger);
     this.events.push({ type: 'element.entered', elementId, elementInstanceId: instance.id, bpmnType: def.bpmnType });
     this.runActivation(instance, def);
   }
 
-  /** Input mappings, then the element's own activation; failures become incidents. */
+  /** The trigger that activated this element instance, if an event did. */
+  takeTrigger(instanceId: string): Trigger | undefined {
+    const trigger = this.triggers.get(instanceId);
+    this.triggers.delete(instanceId);
+    return trigger;
+  }
+
+  /** Input mappings, boundary subscriptions, then the element's own activation; failures become incidents. */
   runActivation(instance: ElementInstanceState, def: ElementDef): void {
     this.guard(instance, 'activate', () => {
+      if (def.multiInstance && !isInner(instance)) {
+        if (instance.status === 'activating') transition(instance, 'active');
+        this.openBoundariesOnce(def, instance);
+        activateBody(this, def, instance);
+        return;
+      }
+      if (isInner(instance) && instance.variables === undefined) this.initInner(def, instance);
       if (def.io && def.io.inputs.length > 0) {
         const local: JsonObject = {};
         for (const mapping of def.io.inputs) {
@@ -105,8 +135,26 @@ export class Run {
         instance.variables = { ...instance.variables, ...local };
       }
       if (instance.status === 'activating') transition(instance, 'active');
+      if (!isInner(instance)) this.openBoundariesOnce(def, instance);
       behaviorOf(def).activate(this, def, instance);
     });
+  }
+
+  /** Boundary subscriptions open with their activity; a resumed activation does not open them twice. */
+  private openBoundariesOnce(def: ElementDef, instance: ElementInstanceState): void {
+    if (def.boundaryEventIds.length === 0) return;
+    if (Object.values(this.state.subscriptions).some((sub) => sub.ownerId === instance.id)) return;
+    openBoundarySubscriptions(this, def, instance);
+  }
+
+  /** An inner instance's own variables: its item and loop counter (Zeebe's names). */
+  private initInner(def: ElementDef, instance: ElementInstanceState): void {
+    const body = this.instance(instance.parentId as string);
+    const index = instance.loopIndex as number;
+    const local: JsonObject = { loopCounter: index + 1 };
+    const inputElement = def.multiInstance?.inputElement;
+    if (inputElement) local[inputElement] = body.loop?.items[index] ?? null;
+    instance.variables = local;
   }
 
   /**
@@ -118,7 +166,12 @@ export class Run {
     if (instance.status === 'active') transition(instance, 'completing');
     this.guard(instance, 'complete', () => {
       if (variables) this.mergeCompletionVariables(instance, def, variables);
-      if (def.io && def.io.outputs.length > 0) {
+      const parentScope = instance.parentId === null ? null : this.instance(instance.parentId);
+      if (isBody(instance)) {
+        // The body hands its output collection to the enclosing scope.
+        const name = def.multiInstance?.outputCollection;
+        if (name) this.setVariable(parentScope, name, instance.variables?.[name] ?? []);
+      } else if (def.io && def.io.outputs.length > 0) {
         const outputs: { target: string; value: JsonValue }[] = [];
         for (const mapping of def.io.outputs) {
           outputs.push({ target: mapping.target, value: this.evaluate(mapping.source, instance, def.id) });
@@ -126,10 +179,14 @@ export class Run {
         const parent = instance.parentId === null ? null : this.instance(instance.parentId);
         for (const { target, value } of outputs) this.setVariable(parent, target, value);
       }
-      const flows = behaviorOf(def).leave?.(this, def, instance) ?? this.defaultOutgoing(def, instance);
+      const inner = isInner(instance);
+      const flows = inner ? [] : isBody(instance) ? this.defaultOutgoing(def, instance) : (behaviorOf(def).leave?.(this, def, instance) ?? this.defaultOutgoing(def, instance));
+      const afterInner = inner ? innerCompleted(this, def, instance) : null;
       transition(instance, 'completed');
+      closeSubscriptionsOf(this, instance.id);
       delete this.state.elements[instance.id];
       this.events.push({ type: 'element.completed', elementId: def.id, elementInstanceId: instance.id, bpmnType: def.bpmnType });
+      afterInner?.();
       for (const flow of flows) this.takeFlow(flow, instance.parentId);
     });
   }
@@ -151,7 +208,8 @@ export class Run {
     transition(instance, 'terminating');
     for (const child of this.childrenOf(instance.id)) this.terminate(child);
     delete this.state.joins[instance.id];
-    behaviorOf(def).terminate?.(this, def, instance);
+    closeSubscriptionsOf(this, instance.id);
+    if (!isBody(instance)) behaviorOf(def).terminate?.(this, def, instance);
     if (instance.incidentId) this.resolveIncidentRecord(instance.incidentId);
     transition(instance, 'terminated');
     delete this.state.elements[instance.id];
@@ -211,7 +269,7 @@ export class Run {
     const target = this.element(flow.targetId);
     const joining = (target.kind === 'parallelGateway' || target.kind === 'inclusiveGateway') && target.incoming.length > 1;
     if (!joining) {
-      this.activate(target.id, parentId);
+      this.activate({ op: 'activate', elementId: target.id, parentId });
       return;
     }
     const key = scopeKey(parentId);
@@ -234,7 +292,7 @@ export class Run {
       else waiting[id] = count - 1;
     }
     if (Object.keys(waiting).length === 0) delete this.state.joins[key];
-    this.activate(gateway.id, parentId);
+    this.activate({ op: 'activate', elementId: gateway.id, parentId });
   }
 
   /**
@@ -285,7 +343,7 @@ export class Run {
     for (const key of Object.keys(this.state.joins)) busy.add(key === '' ? null : key);
     for (const element of Object.values(this.state.elements)) {
       const def = this.element(element.elementId);
-      if (def.kind === 'subProcess' && element.status === 'active' && !element.incidentId && !busy.has(element.id)) {
+      if (def.kind === 'subProcess' && !isBody(element) && element.status === 'active' && !element.incidentId && !busy.has(element.id)) {
         this.complete(element);
         return true;
       }
@@ -298,8 +356,18 @@ export class Run {
   }
 
   finishInstance(status: 'completed' | 'terminated', reason?: string): void {
+    closeSubscriptionsOf(this, null);
+    this.agenda = [];
     this.state.status = status;
     this.events.push(status === 'completed' ? { type: 'instance.completed' } : { type: 'instance.terminated', ...(reason ? { reason } : {}) });
+    const parent = this.state.parent;
+    if (parent) {
+      this.effects.push({
+        type: 'parent.notify',
+        parent,
+        outcome: status === 'completed' ? { kind: 'completed', variables: this.state.variables } : { kind: 'terminated' },
+      });
+    }
   }
 
   // ---- variables and FEEL -------------------------------------------------------------

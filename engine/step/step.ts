@@ -4,6 +4,10 @@ import { STATE_SCHEMA_VERSION, type ElementInstanceState, type InstanceState } f
 import type { Command } from './command.js';
 import type { Effect } from './effect.js';
 import { openJob } from './elements/job-task.js';
+import { uncaughtError } from './elements/throw-event.js';
+import { openEventSubProcessSubscriptions } from './subscriptions.js';
+import { throwToCatcher } from './throw-catch.js';
+import { triggerSubscription } from './triggers.js';
 import type { EngineEvent } from './event.js';
 import { IncidentSignal } from './incident-signal.js';
 import { Run } from './run.js';
@@ -29,6 +33,7 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
     }
     run.events.push({ type: 'instance.started', processId: run.process.id });
     for (const [name, value] of Object.entries(command.variables ?? {})) run.setVariable(null, name, value);
+    openEventSubProcessSubscriptions(run, scope.eventSubProcessIds, null);
     run.schedule({ op: 'activate', elementId: startId, parentId: null });
   },
 
@@ -56,14 +61,12 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
   },
 
   throwError(run, command) {
-    // Error catching arrives with error events; until then an uncaught BPMN error is an incident.
     const instance = waitingJob(run, command.jobKey);
-    run.raiseIncident(
-      instance,
-      'UNHANDLED_ERROR',
-      `未捕获的业务错误 ${command.errorCode}${command.errorMessage ? `：${command.errorMessage}` : ''} / unhandled BPMN error ${command.errorCode}`,
-      'job',
-    );
+    run.guard(instance, 'job', () => {
+      if (!throwToCatcher(run, 'error', command.errorCode, instance, command.variables)) {
+        uncaughtError(run, instance, command.errorCode, command.errorMessage);
+      }
+    });
   },
 
   resolveIncident(run, command) {
@@ -84,6 +87,8 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
         run.guard(instance, 'job', () => openJob(run, job, def.id, instance));
         return;
       }
+      case 'wait':
+        return;
       default:
         assertNever(incident.resume);
     }
@@ -102,7 +107,59 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
     for (const incidentId of Object.keys(run.state.incidents)) run.resolveIncidentRecord(incidentId);
     run.finishInstance('terminated');
   },
+
+  fireTimer(run, command) {
+    const sub = run.state.subscriptions[command.subscriptionId];
+    // A late or repeated delivery of a firing already handled finds nothing to do.
+    if (!sub || sub.kind !== 'timer' || sub.schedule.dueAt !== command.dueAt) return;
+    triggerSubscription(run, sub, {});
+  },
+
+  correlateMessage(run, command) {
+    const sub = run.state.subscriptions[command.subscriptionId];
+    if (!sub || sub.kind !== 'message') return;
+    triggerSubscription(run, sub, command.variables ?? {});
+  },
+
+  triggerSignal(run, command) {
+    const sub = run.state.subscriptions[command.subscriptionId];
+    if (!sub || sub.kind !== 'signal') return;
+    triggerSubscription(run, sub, command.variables ?? {});
+  },
+
+  completeCallActivity(run, command) {
+    const instance = waitingCall(run, command.elementInstanceId);
+    if (!instance) return;
+    const def = run.element(instance.elementId);
+    delete instance.childInstanceId;
+    const hasOutputs = (def.io?.outputs.length ?? 0) > 0;
+    const propagate = def.kind === 'callActivity' && def.propagateAllChildVariables;
+    run.complete(instance, propagate || hasOutputs ? command.variables : undefined);
+  },
+
+  childError(run, command) {
+    const instance = waitingCall(run, command.elementInstanceId);
+    if (!instance) return;
+    if (throwToCatcher(run, 'error', command.errorCode, instance)) return;
+    run.raiseIncident(
+      instance,
+      'CALLED_ELEMENT_ERROR',
+      `子流程抛出未捕获的错误 ${command.errorCode}${command.errorMessage ? `：${command.errorMessage}` : ''} / the called process threw the uncaught error ${command.errorCode}`,
+      'wait',
+    );
+  },
+
+  childTerminated(run, command) {
+    const instance = waitingCall(run, command.elementInstanceId);
+    if (!instance) return;
+    delete instance.childInstanceId;
+    const reason = command.reason ?? '被调用的子流程已被取消 / the called process was cancelled';
+    run.raiseIncident(instance, 'CALLED_ELEMENT_ERROR', `${reason}；解决事故将重新启动它 / resolving the incident starts it again`, 'activate');
+  },
 };
+
+/** Commands a host may deliver late or twice (at least once): on a finished instance they do nothing. */
+const tolerant: ReadonlySet<Command['type']> = new Set(['fireTimer', 'correlateMessage', 'triggerSignal', 'completeCallActivity', 'childError', 'childTerminated']);
 
 /**
  * Moves one process instance from one wait state to the next. Pure: the input state is not
@@ -113,6 +170,7 @@ export function step(model: ExecutableModel, state: InstanceState | null, comman
   const process = model.processes.get(working.processId);
   if (!process) throw new EngineError('WF_UNKNOWN_PROCESS', `流程 ${working.processId} 未部署 / process ${working.processId} is not deployed`, { processId: working.processId });
   if (working.status !== 'active') {
+    if (tolerant.has(command.type)) return { state: working, effects: [], events: [] };
     throw new InvalidCommandError(`流程实例已结束（${working.status}）/ the process instance has ended (${working.status})`, { instanceId: working.instanceId });
   }
   const run = new Run(model, process, working, ctx);
@@ -133,7 +191,18 @@ function prepareState(model: ExecutableModel, state: InstanceState | null, comma
     if (!model.processes.has(command.processId)) {
       throw new EngineError('WF_UNKNOWN_PROCESS', `流程 ${command.processId} 未部署 / process ${command.processId} is not deployed`, { processId: command.processId });
     }
-    return { schemaVersion: STATE_SCHEMA_VERSION, instanceId: ctx.newId(), processId: command.processId, status: 'active', variables: {}, elements: {}, joins: {}, incidents: {} };
+    return {
+      schemaVersion: STATE_SCHEMA_VERSION,
+      instanceId: command.instanceId ?? ctx.newId(),
+      processId: command.processId,
+      status: 'active',
+      variables: {},
+      elements: {},
+      joins: {},
+      incidents: {},
+      subscriptions: {},
+      ...(command.parent ? { parent: command.parent } : {}),
+    };
   }
   if (state === null) throw new InvalidCommandError(`${command.type} needs the instance state`);
   if (state.schemaVersion !== STATE_SCHEMA_VERSION) {
@@ -147,6 +216,13 @@ function waiting(run: Run, elementInstanceId: string, kind: 'userTask'): Element
   if (!instance || run.element(instance.elementId).kind !== kind || instance.status !== 'active' || instance.incidentId) {
     throw new InvalidCommandError(`任务 ${elementInstanceId} 不在等待办理 / task ${elementInstanceId} is not waiting to be completed`, { elementInstanceId });
   }
+  return instance;
+}
+
+/** The call activity waiting for its child, or undefined when it is gone (a late notice). */
+function waitingCall(run: Run, elementInstanceId: string): ElementInstanceState | undefined {
+  const instance = run.state.elements[elementInstanceId];
+  if (!instance || !instance.childInstanceId || instance.status !== 'active') return undefined;
   return instance;
 }
 

@@ -1,7 +1,12 @@
 import type { ElementDef, ElementKind } from '../../model/executable-model.js';
-import { EngineError } from '../../errors.js';
 import type { ElementBehavior } from './element-behavior.js';
+import { boundaryEvent } from './boundary-event.js';
+import { callActivity } from './call-activity.js';
+import { intermediateCatchEvent, receiveTask } from './catch-event.js';
 import { endEvent } from './end-event.js';
+import { eventBasedGateway } from './event-based-gateway.js';
+import { intermediateThrowEvent } from './intermediate-throw-event.js';
+import { startEvent } from './start-event.js';
 import { exclusiveGateway } from './exclusive-gateway.js';
 import { inclusiveGateway } from './inclusive-gateway.js';
 import { jobTask } from './job-task.js';
@@ -11,31 +16,24 @@ import { scriptTask } from './script-task.js';
 import { subProcess } from './sub-process.js';
 import { userTask } from './user-task.js';
 
-/** Refused at deploy time until an issue adds it; reaching it means validation let it through. */
-const notYet: ElementBehavior = {
-  activate(_run, def) {
-    throw new EngineError('WF_INVALID_STATE', `element type ${def.bpmnType} (${def.id}) is not supported yet`);
-  },
-};
-
 /** One behaviour per element kind: a missing kind is a compile error. */
 const behaviors: { readonly [K in ElementKind]: ElementBehavior<Extract<ElementDef, { kind: K }>> } = {
-  startEvent: passThrough,
+  startEvent,
   endEvent,
-  intermediateCatchEvent: notYet,
-  intermediateThrowEvent: notYet,
-  boundaryEvent: notYet,
+  intermediateCatchEvent,
+  intermediateThrowEvent,
+  boundaryEvent,
   userTask,
   jobTask,
   scriptTask,
   passThroughTask: passThrough,
-  receiveTask: notYet,
+  receiveTask,
   exclusiveGateway,
   parallelGateway,
   inclusiveGateway,
-  eventBasedGateway: notYet,
+  eventBasedGateway,
   subProcess,
-  callActivity: notYet,
+  callActivity,
 };
 
 /** The behaviour for an element definition. */
