@@ -47,10 +47,6 @@ export interface SupportedElementEntry {
   readonly reason?: Bilingual;
 }
 
-const comingWithEvents: Bilingual = {
-  zh: '事件类元素正在开发中（见 issue 3），暂不能部署',
-  en: 'event elements are being built (issue 3) and cannot be deployed yet',
-};
 const notPlanned: Bilingual = {
   zh: '本引擎暂不支持，目前没有支持计划',
   en: 'not supported by this engine, and not planned yet',
@@ -78,11 +74,11 @@ export const supportedElements: readonly SupportedElementEntry[] = [
   // Start events
   ...events('bpmn:StartEvent', '开始事件', 'start event', [
     ['none', 'supported', '空', 'none', undefined],
-    ['timer', 'notYet', '定时', 'timer', comingWithEvents],
-    ['message', 'notYet', '消息', 'message', comingWithEvents],
-    ['signal', 'notYet', '信号', 'signal', comingWithEvents],
-    ['error', 'notYet', '错误', 'error', comingWithEvents],
-    ['escalation', 'notYet', '升级', 'escalation', comingWithEvents],
+    ['timer', 'supported', '定时', 'timer', undefined],
+    ['message', 'supported', '消息', 'message', undefined],
+    ['signal', 'supported', '信号', 'signal', undefined],
+    ['error', 'supported', '错误', 'error', undefined],
+    ['escalation', 'supported', '升级', 'escalation', undefined],
     ['compensate', 'notYet', '补偿', 'compensation', notPlanned],
     ['conditional', 'notYet', '条件', 'conditional', notPlanned],
     ['multiple', 'notYet', '多重', 'multiple', notPlanned],
@@ -91,41 +87,41 @@ export const supportedElements: readonly SupportedElementEntry[] = [
   ...events('bpmn:EndEvent', '结束事件', 'end event', [
     ['none', 'supported', '空', 'none', undefined],
     ['terminate', 'supported', '终止', 'terminate', undefined],
-    ['message', 'notYet', '消息', 'message', comingWithEvents],
-    ['signal', 'notYet', '信号', 'signal', comingWithEvents],
-    ['error', 'notYet', '错误', 'error', comingWithEvents],
-    ['escalation', 'notYet', '升级', 'escalation', comingWithEvents],
+    ['message', 'supported', '消息', 'message', undefined],
+    ['signal', 'supported', '信号', 'signal', undefined],
+    ['error', 'supported', '错误', 'error', undefined],
+    ['escalation', 'supported', '升级', 'escalation', undefined],
     ['compensate', 'notYet', '补偿', 'compensation', notPlanned],
     ['cancel', 'notYet', '取消', 'cancel', notPlanned],
     ['multiple', 'notYet', '多重', 'multiple', notPlanned],
   ]),
   // Intermediate catch events
   ...events('bpmn:IntermediateCatchEvent', '中间捕获事件', 'intermediate catch event', [
-    ['timer', 'notYet', '定时', 'timer', comingWithEvents],
-    ['message', 'notYet', '消息', 'message', comingWithEvents],
-    ['signal', 'notYet', '信号', 'signal', comingWithEvents],
-    ['link', 'notYet', '链接', 'link', comingWithEvents],
+    ['timer', 'supported', '定时', 'timer', undefined],
+    ['message', 'supported', '消息', 'message', undefined],
+    ['signal', 'supported', '信号', 'signal', undefined],
+    ['link', 'supported', '链接', 'link', undefined],
     ['conditional', 'notYet', '条件', 'conditional', notPlanned],
     ['multiple', 'notYet', '多重', 'multiple', notPlanned],
     ['none', 'notYet', '空', 'none', { zh: '中间捕获事件必须有事件定义（定时、消息、信号或链接）', en: 'an intermediate catch event needs an event definition (timer, message, signal or link)' }],
   ]),
   // Intermediate throw events
   ...events('bpmn:IntermediateThrowEvent', '中间抛出事件', 'intermediate throw event', [
-    ['none', 'notYet', '空', 'none', comingWithEvents],
-    ['message', 'notYet', '消息', 'message', comingWithEvents],
-    ['signal', 'notYet', '信号', 'signal', comingWithEvents],
-    ['escalation', 'notYet', '升级', 'escalation', comingWithEvents],
-    ['link', 'notYet', '链接', 'link', comingWithEvents],
+    ['none', 'supported', '空', 'none', undefined],
+    ['message', 'supported', '消息', 'message', undefined],
+    ['signal', 'supported', '信号', 'signal', undefined],
+    ['escalation', 'supported', '升级', 'escalation', undefined],
+    ['link', 'supported', '链接', 'link', undefined],
     ['compensate', 'notYet', '补偿', 'compensation', notPlanned],
     ['multiple', 'notYet', '多重', 'multiple', notPlanned],
   ]),
   // Boundary events
   ...events('bpmn:BoundaryEvent', '边界事件', 'boundary event', [
-    ['timer', 'notYet', '定时', 'timer', comingWithEvents],
-    ['message', 'notYet', '消息', 'message', comingWithEvents],
-    ['signal', 'notYet', '信号', 'signal', comingWithEvents],
-    ['error', 'notYet', '错误', 'error', comingWithEvents],
-    ['escalation', 'notYet', '升级', 'escalation', comingWithEvents],
+    ['timer', 'supported', '定时', 'timer', undefined],
+    ['message', 'supported', '消息', 'message', undefined],
+    ['signal', 'supported', '信号', 'signal', undefined],
+    ['error', 'supported', '错误', 'error', undefined],
+    ['escalation', 'supported', '升级', 'escalation', undefined],
     ['compensate', 'notYet', '补偿', 'compensation', notPlanned],
     ['cancel', 'notYet', '取消', 'cancel', notPlanned],
     ['conditional', 'notYet', '条件', 'conditional', notPlanned],
@@ -140,22 +136,22 @@ export const supportedElements: readonly SupportedElementEntry[] = [
   { bpmnType: 'bpmn:ScriptTask', category: 'task', status: 'supported', executable: true, label: { zh: '脚本任务', en: 'script task' } },
   { bpmnType: 'bpmn:Task', category: 'task', status: 'supported', executable: true, label: { zh: '任务（直接通过）', en: 'task (passes through)' } },
   { bpmnType: 'bpmn:ManualTask', category: 'task', status: 'supported', executable: true, label: { zh: '手工任务（直接通过）', en: 'manual task (passes through)' } },
-  { bpmnType: 'bpmn:ReceiveTask', category: 'task', status: 'notYet', executable: true, label: { zh: '接收任务', en: 'receive task' }, reason: comingWithEvents },
-  { bpmnType: 'bpmn:CallActivity', category: 'task', status: 'notYet', executable: true, label: { zh: '调用活动', en: 'call activity' }, reason: comingWithEvents },
+  { bpmnType: 'bpmn:ReceiveTask', category: 'task', status: 'supported', executable: true, label: { zh: '接收任务', en: 'receive task' } },
+  { bpmnType: 'bpmn:CallActivity', category: 'task', status: 'supported', executable: true, label: { zh: '调用活动', en: 'call activity' } },
   // Gateways
   { bpmnType: 'bpmn:ExclusiveGateway', category: 'gateway', status: 'supported', executable: true, label: { zh: '排他网关', en: 'exclusive gateway' } },
   { bpmnType: 'bpmn:ParallelGateway', category: 'gateway', status: 'supported', executable: true, label: { zh: '并行网关', en: 'parallel gateway' } },
   { bpmnType: 'bpmn:InclusiveGateway', category: 'gateway', status: 'supported', executable: true, label: { zh: '包容网关', en: 'inclusive gateway' } },
-  { bpmnType: 'bpmn:EventBasedGateway', category: 'gateway', status: 'notYet', executable: true, label: { zh: '事件网关', en: 'event-based gateway' }, reason: comingWithEvents },
+  { bpmnType: 'bpmn:EventBasedGateway', category: 'gateway', status: 'supported', executable: true, label: { zh: '事件网关', en: 'event-based gateway' } },
   { bpmnType: 'bpmn:ComplexGateway', category: 'gateway', status: 'notYet', executable: true, label: { zh: '复杂网关', en: 'complex gateway' }, reason: notPlanned },
   // Sub-processes
   { bpmnType: 'bpmn:SubProcess', category: 'subProcess', status: 'supported', executable: true, label: { zh: '嵌入式子流程', en: 'embedded sub-process' } },
-  { bpmnType: 'bpmn:SubProcess', triggeredByEvent: true, category: 'subProcess', status: 'notYet', executable: true, label: { zh: '事件子流程', en: 'event sub-process' }, reason: comingWithEvents },
+  { bpmnType: 'bpmn:SubProcess', triggeredByEvent: true, category: 'subProcess', status: 'supported', executable: true, label: { zh: '事件子流程', en: 'event sub-process' } },
   { bpmnType: 'bpmn:Transaction', category: 'subProcess', status: 'notYet', executable: true, label: { zh: '事务子流程', en: 'transaction' }, reason: notPlanned },
   { bpmnType: 'bpmn:AdHocSubProcess', category: 'subProcess', status: 'notYet', executable: true, label: { zh: '临时子流程', en: 'ad-hoc sub-process' }, reason: notPlanned },
   // Flows and markers
   { bpmnType: 'bpmn:SequenceFlow', category: 'flow', status: 'supported', executable: true, label: { zh: '顺序流（可带 FEEL 条件）', en: 'sequence flow (with FEEL condition)' } },
-  { bpmnType: 'bpmn:MultiInstanceLoopCharacteristics', category: 'marker', status: 'notYet', executable: true, label: { zh: '多实例（并行/串行）', en: 'multi-instance (parallel / sequential)' }, reason: comingWithEvents },
+  { bpmnType: 'bpmn:MultiInstanceLoopCharacteristics', category: 'marker', status: 'supported', executable: true, label: { zh: '多实例（并行/串行）', en: 'multi-instance (parallel / sequential)' } },
   { bpmnType: 'bpmn:StandardLoopCharacteristics', category: 'marker', status: 'notYet', executable: true, label: { zh: '标准循环', en: 'standard loop' }, reason: { zh: '请改用多实例或顺序流构成的循环', en: 'use multi-instance or a loop made of sequence flows instead' } },
   // Diagram-only artefacts: accepted and ignored by the engine.
   { bpmnType: 'bpmn:TextAnnotation', category: 'artifact', status: 'supported', executable: false, label: { zh: '文字注释（不执行）', en: 'text annotation (not executed)' } },
