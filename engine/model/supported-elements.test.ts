@@ -19,15 +19,31 @@ describe('supported elements table', () => {
     }
   });
 
-  it('should refuse event elements for now, with a reason', () => {
+  it('should refuse what no issue has asked for yet, with a reason', () => {
+    // then
+    for (const [type, kind] of [
+      ['bpmn:BoundaryEvent', 'compensate'],
+      ['bpmn:StartEvent', 'conditional'],
+      ['bpmn:EndEvent', 'cancel'],
+      ['bpmn:ComplexGateway'],
+      ['bpmn:Transaction'],
+      ['bpmn:AdHocSubProcess'],
+      ['bpmn:StandardLoopCharacteristics'],
+    ] as const) {
+      const support = elementSupport(type, kind);
+      expect(support.status, type).toBe('notYet');
+      expect(support.entry?.reason?.zh, type).toBeTruthy();
+    }
+  });
+
+  it('should tell an event sub-process from an embedded one', () => {
     // when
-    const timerBoundary = elementSupport('bpmn:BoundaryEvent', 'timer');
+    const embedded = elementSupport('bpmn:SubProcess');
     const eventSubProcess = elementSupport('bpmn:SubProcess', null, { triggeredByEvent: true });
 
     // then
-    expect(timerBoundary.status).toBe('notYet');
-    expect(timerBoundary.entry?.reason?.zh).toContain('issue 3');
-    expect(eventSubProcess.status).toBe('notYet');
+    expect(embedded.entry?.label.en).toBe('embedded sub-process');
+    expect(eventSubProcess.entry?.label.en).toBe('event sub-process');
   });
 
   it('should treat element types missing from the table as not supported', () => {
@@ -63,6 +79,6 @@ describe('supported elements table', () => {
     const rows = markdown.trim().split('\n');
     expect(rows.length).toBe(supportedElements.length + 2);
     expect(markdown).toContain('| 任务 / Tasks | 用户任务 / user task | `bpmn:UserTask` | ✅ 支持 / supported |  |');
-    expect(markdown).toContain('| 事件 / Events | 定时边界事件 / timer boundary event | `bpmn:BoundaryEvent` (timer) | ⏳ 暂不支持 / not yet | 事件类元素正在开发中');
+    expect(markdown).toContain('| 事件 / Events | 补偿边界事件 / compensation boundary event | `bpmn:BoundaryEvent` (compensate) | ⏳ 暂不支持 / not yet | 本引擎暂不支持');
   });
 });

@@ -57,7 +57,7 @@ describe('deploy-time validation', () => {
     expect(messageOf('Task_BadFeel')).toContain('zeebe:assignmentDefinition.assignee 的 FEEL 表达式无法解析');
     expect(messageOf('Flow_Yes')).toContain('以 "=" 开头的 FEEL 表达式');
     expect(messageOf('Flow_Dangling')).toContain('引用的元素 "Task_Gone" 不存在');
-    expect(messageOf('Event_Reminder')).toContain('暂不支持“定时边界事件”');
+    expect(messageOf('Event_Reminder')).toContain('暂不支持“条件边界事件”');
   });
 
   it('should refuse a model whose process is not executable', async () => {
@@ -202,13 +202,13 @@ describe('deploy-time validation', () => {
       expect(problems).toContainEqual(expect.objectContaining({ elementId: 'Task_Archive', field: 'id', message: expect.stringContaining('重复') }));
     });
 
-    it('should refuse multi-instance, listeners and DMN until they are supported', async () => {
+    it('should refuse standard loops, listeners and DMN until they are supported', async () => {
       // when
       const problems = await problemsOf(
         valid
           .replace(
             '<bpmn:incoming>Flow_ForkToArchive</bpmn:incoming>',
-            '<bpmn:incoming>Flow_ForkToArchive</bpmn:incoming><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=items" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>',
+            '<bpmn:incoming>Flow_ForkToArchive</bpmn:incoming><bpmn:standardLoopCharacteristics />',
           )
           .replace('<zeebe:taskDefinition type="score" />', '<zeebe:calledDecision decisionId="score" resultVariable="s" />')
           .replace('<zeebe:userTask />', '<zeebe:userTask /><zeebe:taskListeners><zeebe:taskListener eventType="creating" type="audit" /></zeebe:taskListeners>'),
@@ -218,7 +218,7 @@ describe('deploy-time validation', () => {
       expect(problems.map((p) => [p.elementId, p.elementType, p.field ?? null])).toEqual([
         ['Task_Register', 'bpmn:UserTask', 'zeebe:taskListeners'],
         ['Task_Score', 'bpmn:BusinessRuleTask', 'zeebe:calledDecision'],
-        ['Task_Archive', 'bpmn:MultiInstanceLoopCharacteristics', null],
+        ['Task_Archive', 'bpmn:StandardLoopCharacteristics', null],
       ]);
     });
 
