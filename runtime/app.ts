@@ -43,6 +43,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(createRequestValidatorCompiler());
+  // Every body we take is JSON or multipart; plain text would only fail later with a vaguer error.
+  app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
   await app.register(appConfig, { config });
   await app.register(openapi);

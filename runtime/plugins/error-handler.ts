@@ -85,7 +85,7 @@ export function toErrorReply(error: unknown, requestId: string): { status: numbe
 
   if (Array.isArray(fastifyError.validation)) {
     const part = fastifyError.validationContext ?? 'body';
-    const problems = fastifyError.validation.map((issue) => describeIssue(part, issue));
+    const problems = collapseUnions(fastifyError.validation as AjvIssue[]).map((issue) => describeIssue(part, issue)); // fastify's validation array holds ajv ErrorObjects
     return {
       status: 400,
       body: {
@@ -129,8 +129,27 @@ interface AjvIssue {
   readonly message?: string;
 }
 
-function describeIssue(part: string, raw: unknown): RequestProblem {
-  const issue = raw as AjvIssue; // fastify's validation array holds ajv ErrorObjects
+/**
+ * A value that fits no branch of a union (`'bpmn' | 'form'`) makes ajv report every branch;
+ * people need one line: "must be one of bpmn, form".
+ */
+function collapseUnions(issues: readonly AjvIssue[]): AjvIssue[] {
+  const unionPaths = new Set(issues.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath ?? ''));
+  if (unionPaths.size === 0) return [...issues];
+  const result: AjvIssue[] = [];
+  for (const issue of issues) {
+    const at = issue.instancePath ?? '';
+    if (!unionPaths.has(at)) {
+      result.push(issue);
+    } else if (issue.keyword === 'anyOf') {
+      const allowed = issues.filter((i) => (i.instancePath ?? '') === at && i.keyword === 'const').map((i) => JSON.stringify(i.params?.['allowedValue']));
+      result.push({ instancePath: at, keyword: 'oneOfValues', params: { allowed }, message: allowed.length > 0 ? `must be one of ${allowed.join(', ')}` : 'must match one of the allowed forms' });
+    }
+  }
+  return result;
+}
+
+function describeIssue(part: string, issue: AjvIssue): RequestProblem {
   const at = issue.instancePath ?? '';
   const params = issue.params ?? {};
   const english = issue.message ?? 'is invalid';
@@ -141,6 +160,8 @@ function describeIssue(part: string, raw: unknown): RequestProblem {
       return { in: part, path: `${at}/${String(params['additionalProperty'])}`, message: '不允许的字段 / unknown field' };
     case 'type':
       return { in: part, path: at, message: `类型错误，应为 ${String(params['type'])} / must be ${String(params['type'])}` };
+    case 'oneOfValues':
+      return { in: part, path: at, message: `取值无效 / ${english}` };
     case 'enum':
     case 'const':
       return { in: part, path: at, message: `取值不在允许范围内 / ${english}` };

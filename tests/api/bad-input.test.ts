@@ -178,3 +178,40 @@ describe('bad input', () => {
     expect(response.statusCode).toBe(400);
   });
 });
+
+describe('bad input: unions and media types', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('should name the allowed values once when a value fits none', async () => {
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/definitions?kind=workflow' });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json().details.problems).toEqual([{ in: 'querystring', path: '/kind', message: expect.stringContaining('"bpmn", "form"') }]);
+  });
+
+  it('should refuse a plain-text body with 415', async () => {
+    // when
+    const response = await app.inject({ method: 'POST', url: '/api/instances', headers: { ...as('clerk'), 'content-type': 'text/plain' }, payload: 'start please' });
+
+    // then
+    expect(response.statusCode).toBe(415);
+    expect(response.json().code).toBe('WF_UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('should refuse a malformed URL with 400', async () => {
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/instances/%E0%A4%A' });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('WF_BAD_URL');
+  });
+});
