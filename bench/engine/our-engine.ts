@@ -37,6 +37,8 @@ export interface OurRunReport {
   readonly waitsPerSec: number;
   /** States taken (JSON.stringify) while the instance waited: one per step that left it active. */
   readonly stateSnapshots: number;
+  /** Timers the instances armed (and, in this scenario, cancelled again); -1 when the host does not show them. */
+  readonly timersScheduled: number;
   readonly avgStateBytes: number;
   readonly maxStateBytes: number;
   readonly rssMB: number;
@@ -66,6 +68,7 @@ function keySource(): () => string {
 
 class Tally {
   waits = 0;
+  timersScheduled = 0;
   snapshots = 0;
   stateBytes = 0;
   maxStateBytes = 0;
@@ -80,10 +83,17 @@ class Tally {
   }
 }
 
+/** Where the host finds a message subscription: by message name and correlation key (an indexed row in the runtime). */
+function subscriptionKey(messageName: string, correlationKey: string | null): string {
+  return `${messageName}\u0000${correlationKey ?? ''}`;
+}
+
 /**
  * Drives `step()` the way the runtime does: after every step that leaves the instance waiting
  * the state is stringified (what would be stored) and the next command runs on `JSON.parse` of
- * that string (what would be loaded), never on the live object.
+ * that string (what would be loaded), never on the live object. The host keeps what the
+ * runtime keeps as rows: open user tasks, jobs, message subscriptions (looked up by name and
+ * correlation key when the resident's reply is published) and timers.
  */
 async function runWithStep(workload: Workload, xml: string, n: number, tally: Tally): Promise<Elapsed> {
   const model = await parseBpmn(xml);
@@ -95,17 +105,48 @@ async function runWithStep(workload: Workload, xml: string, n: number, tally: Ta
     const ctx = (): StepContext => ({ now: now++, newId, calendar });
     const openTasks: { id: string; elementId: string }[] = [];
     const openJobs: string[] = [];
+    const subscriptions = new Map<string, { id: string; elementId: string }>();
+    const subscriptionKeys = new Map<string, string>();
+    const timers = new Set<string>();
     let feedbackCount = 0;
-    let command: Command = { type: 'createInstance', processId: workload.processId };
+    const startVariables = workload.startVariables?.(i);
+    let command: Command = { type: 'createInstance', processId: workload.processId, ...(startVariables ? { variables: startVariables } : {}) };
     let state: InstanceState | null = null;
     for (;;) {
       const result = step(model, state, command, ctx());
       for (const effect of result.effects) {
-        if (effect.type === 'userTask.created') {
-          openTasks.push({ id: effect.task.elementInstanceId, elementId: effect.task.elementId });
-          tally.waits++;
-        } else if (effect.type === 'job.created') openJobs.push(effect.job.key);
-        else if (effect.type === 'incident.raised') throw new Error(`instance ${i}: incident at ${effect.elementId}: ${effect.message}`);
+        switch (effect.type) {
+          case 'userTask.created':
+            openTasks.push({ id: effect.task.elementInstanceId, elementId: effect.task.elementId });
+            tally.waits++;
+            break;
+          case 'job.created':
+            openJobs.push(effect.job.key);
+            break;
+          case 'message.subscribed': {
+            const key = subscriptionKey(effect.messageName, effect.correlationKey);
+            subscriptions.set(key, { id: effect.subscriptionId, elementId: effect.elementId });
+            subscriptionKeys.set(effect.subscriptionId, key);
+            tally.waits++;
+            break;
+          }
+          case 'message.unsubscribed': {
+            const key = subscriptionKeys.get(effect.subscriptionId);
+            if (key !== undefined) (subscriptions.delete(key), subscriptionKeys.delete(effect.subscriptionId));
+            break;
+          }
+          case 'timer.scheduled':
+            timers.add(effect.subscriptionId);
+            tally.timersScheduled++;
+            break;
+          case 'timer.cancelled':
+            timers.delete(effect.subscriptionId);
+            break;
+          case 'incident.raised':
+            throw new Error(`instance ${i}: incident at ${effect.elementId}: ${effect.message}`);
+          default:
+            break;
+        }
       }
       if (result.state.status !== 'active') break;
       // parsing back is what loading the row costs; the parsed shape is the engine's own type
@@ -117,22 +158,32 @@ async function runWithStep(workload: Workload, xml: string, n: number, tally: Ta
         continue;
       }
       const jobKey = openJobs.shift();
-      if (jobKey === undefined) throw new Error(`instance ${i} waits with no open user task or job`);
-      command = { type: 'completeJob', jobKey, variables: publishJobResult };
+      if (jobKey !== undefined) {
+        command = { type: 'completeJob', jobKey, variables: publishJobResult };
+        continue;
+      }
+      const reply = workload.reply?.(i);
+      const subscription = reply ? subscriptions.get(subscriptionKey(reply.messageName, reply.correlationKey)) : undefined;
+      if (!subscription) throw new Error(`instance ${i} waits with no open user task, job or message subscription`);
+      if (subscription.elementId === 'feedback') feedbackCount++;
+      command = { type: 'correlateMessage', subscriptionId: subscription.id, variables: taskCompletionVariables(i, subscription.elementId, feedbackCount) };
     }
-    if (openTasks.length > 0 || openJobs.length > 0) throw new Error(`instance ${i} ended with open work`);
+    if (openTasks.length > 0 || openJobs.length > 0 || subscriptions.size > 0 || timers.size > 0) {
+      throw new Error(`instance ${i} ended with open work (tasks, jobs, subscriptions or timers)`);
+    }
   }
   return stop();
 }
 
 /** The same scenario through the embedding API (`InMemoryEngine`), state taken at every wait. */
 async function runInMemory(workload: Workload, xml: string, n: number, tally: Tally): Promise<Elapsed> {
-  const engine = new InMemoryEngine({ now: Date.UTC(2026, 10, 26, 8, 0, 0) });
+  const engine = new InMemoryEngine({ now: Date.UTC(2026, 10, 26, 8, 0, 0), calendar: createWorkingCalendar(defaultCalendarYears) });
   await engine.deploy(xml);
   engine.registerWorker('publish', async () => publishJobResult);
+  engine.registerWorker('remind', async () => publishJobResult);
   const stop = startClock();
   for (let i = 0; i < n; i++) {
-    const instanceId = await engine.start(workload.processId);
+    const instanceId = await engine.start(workload.processId, workload.startVariables?.(i));
     const seen = new Set<string>();
     let feedbackCount = 0;
     for (;;) {
@@ -142,12 +193,21 @@ async function runInMemory(workload: Workload, xml: string, n: number, tally: Ta
       const tasks = engine.userTasks({ instanceId });
       for (const t of tasks) if (!seen.has(t.elementInstanceId)) (seen.add(t.elementInstanceId), tally.waits++);
       const task = tasks[0];
-      if (!task) throw new Error(`instance ${i} waits with no open user task`);
-      if (task.elementId === 'feedback') feedbackCount++;
-      await engine.completeUserTask(task.elementInstanceId, taskCompletionVariables(i, task.elementId, feedbackCount));
+      if (task) {
+        if (task.elementId === 'feedback') feedbackCount++;
+        await engine.completeUserTask(task.elementInstanceId, taskCompletionVariables(i, task.elementId, feedbackCount));
+        continue;
+      }
+      const reply = workload.reply?.(i);
+      if (!reply) throw new Error(`instance ${i} waits with no open user task`);
+      feedbackCount++;
+      tally.waits++;
+      const published = await engine.publish(reply.messageName, reply.correlationKey, taskCompletionVariables(i, 'feedback', feedbackCount));
+      if (published.correlated.length !== 1) throw new Error(`instance ${i}: the reply correlated to ${published.correlated.length} subscriptions`);
     }
     if (engine.getInstance(instanceId).status !== 'completed') throw new Error(`instance ${i} did not complete`);
   }
+  tally.timersScheduled = -1; // not visible through the host API
   return stop();
 }
 
@@ -172,6 +232,7 @@ export async function runOurEngine(options: OurRunOptions): Promise<OurRunReport
     waits: tally.waits,
     waitsPerSec: +(tally.waits / seconds).toFixed(1),
     stateSnapshots: tally.snapshots,
+    timersScheduled: tally.timersScheduled,
     avgStateBytes: Math.round(tally.stateBytes / tally.snapshots),
     maxStateBytes: tally.maxStateBytes,
     rssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),

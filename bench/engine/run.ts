@@ -1,4 +1,4 @@
-// npm run bench:engine [-- --n 2000 --reps 3 --json --only ours|peer --workload complaint,three-meetings --hosts step,in-memory --shared ../shared]
+// npm run bench:engine [-- --n 2000 --reps 3 --json --only ours|peer --workload complaint,three-meetings,complaint-reminder --hosts step,in-memory --shared ../shared]
 //
 // Runs the shared workloads on our engine and on bpmn-engine (the peer) in the same run, every
 // run in its own process, alternating which side goes first, and prints medians and ratios.
@@ -10,7 +10,7 @@ import { peerOverheadCpuMs, preparePeer, runPeer } from './peer-engine.js';
 import { formatTable, formatVerdict } from './print-table.js';
 import { toRunResult, type RunResult } from './run-result.js';
 import { summarise } from './summarise.js';
-import { repoRoot, workloadById, type Workload, type WorkloadId } from './workloads.js';
+import { defaultWorkloadIds, peerFilePath, repoRoot, workloadById, type Workload, type WorkloadId } from './workloads.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,7 +18,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     only: { type: 'string', default: 'both' },
-    workload: { type: 'string', default: 'complaint,three-meetings' },
+    workload: { type: 'string', default: defaultWorkloadIds.join(',') },
     hosts: { type: 'string', default: 'step,in-memory' },
     shared: { type: 'string', default: path.resolve(repoRoot, '..', 'shared') },
   },
@@ -46,11 +46,13 @@ async function runOur(workload: Workload, host: string): Promise<RunResult> {
   return toRunResult(json, { side: 'ours', variant: host });
 }
 
-const peerFile = (file: string): string => path.join(sharedBench, 'processes', file);
 const peerOverhead = new Map<string, number>();
 if (runPeers) {
   preparePeer(sharedBench, peerDir, log);
-  for (const file of selected.flatMap((w) => w.peerFiles)) peerOverhead.set(file, await peerOverheadCpuMs(peerDir, peerFile(file)));
+  for (const peer of selected.flatMap((w) => w.peerFiles)) {
+    const file = peerFilePath(peer, sharedBench);
+    peerOverhead.set(file, await peerOverheadCpuMs(peerDir, file));
+  }
 }
 log(`node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; n=${n}, reps=${reps}`);
 
@@ -58,7 +60,9 @@ const runs: { workload: WorkloadId; rep: number; result: RunResult }[] = [];
 for (let rep = 0; rep < reps; rep++) {
   for (const workload of selected) {
     const ours = runOurs ? hosts.map((host) => () => runOur(workload, host)) : [];
-    const peers = runPeers ? workload.peerFiles.map((file) => () => runPeer(peerDir, peerFile(file), n, peerOverhead.get(file) ?? 0)) : [];
+    const peers = runPeers
+      ? workload.peerFiles.map((peer) => peerFilePath(peer, sharedBench)).map((file) => () => runPeer(peerDir, file, n, peerOverhead.get(file) ?? 0))
+      : [];
     // alternate which side runs first, so drift in machine load does not favour one side
     const order = rep % 2 === 0 ? [...ours, ...peers] : [...peers, ...ours];
     for (const run of order) {
