@@ -9,6 +9,8 @@ import type { Identity } from '../../plugins/identity.js';
  * Identity: the dev headers, or `?user=&community=&groups=` because browsers cannot set
  * headers on a WebSocket; issue 5 binds it to the session cookie instead.
  */
+const heartbeatMs = 30_000;
+
 const wsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '',
@@ -30,7 +32,22 @@ const wsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const send = (message: WsServerMessage): void => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
-      const leave = app.eventHub.join({ identity, send });
+      const leaveHub = app.eventHub.join({ identity, send });
+      // Proxies drop idle connections and dead peers never say goodbye: ping, and drop the silent.
+      let alive = true;
+      socket.on('pong', () => {
+        alive = true;
+      });
+      const heartbeat = setInterval(() => {
+        if (!alive) socket.terminate();
+        alive = false;
+        socket.ping();
+      }, heartbeatMs);
+      heartbeat.unref();
+      const leave = (): void => {
+        clearInterval(heartbeat);
+        leaveHub();
+      };
       socket.on('close', leave);
       socket.on('error', leave);
       socket.on('message', (data: RawData) => {
