@@ -2,8 +2,8 @@ import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js'
 import type { InstanceState } from '../../engine/state/instance-state.js';
 import type { JsonObject } from '../../engine/state/json.js';
 import type { Command } from '../../engine/step/command.js';
-import type { SqlDatabase, SqlTx } from '../persistence/sql-database.js';
-import type { CommandScope } from './command-scope.js';
+import { toNumber, toText, type SqlDatabase, type SqlTx } from '../persistence/sql-database.js';
+import type { CommandScope, FollowUp } from './command-scope.js';
 import { writeEffects, writeVariableProjection } from './effect-writer.js';
 import { mapEngineError } from './engine-error-mapping.js';
 import { ConflictError, NotFoundError } from './errors.js';
@@ -41,6 +41,11 @@ export interface CommandOptions {
 /** What a new instance needs besides the engine command. */
 export interface StartSpec {
   readonly community: string;
+  /** A message/signal/timer start event; default the none start event. */
+  readonly startEventId?: string;
+  /** Call-activity children: the id the parent chose, and the parent. */
+  readonly instanceId?: string;
+  readonly parent?: { readonly instanceId: string; readonly elementInstanceId: string };
   readonly definitionId: string;
   readonly processKey: string;
   readonly definitionVersion: number;
@@ -51,6 +56,9 @@ export interface StartSpec {
 
 const INSERT_INSTANCE = `INSERT INTO wf_process_instance (id, community, definition_id, process_key, definition_version, status, business_key,
   state, version, started_by, started_at, ended_at, open_incidents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`;
+/** Guards against a runaway chain (e.g. a process calling itself). */
+const MAX_FOLLOW_UPS = 1_000;
+
 const UPDATE_INSTANCE = `UPDATE wf_process_instance SET state = ?, status = ?, version = version + 1, ended_at = ?, open_incidents = ?
   WHERE id = ? AND version = ?`;
 
@@ -77,7 +85,14 @@ export class CommandProcessor {
   async start(tx: SqlTx, spec: StartSpec): Promise<CommandOutcome> {
     const model = await this.deps.models.get(spec.definitionId, tx);
     const now = this.deps.now();
-    const command: Command = { type: 'createInstance', processId: spec.processKey, ...(spec.variables ? { variables: spec.variables } : {}) };
+    const command: Command = {
+      type: 'createInstance',
+      processId: spec.processKey,
+      ...(spec.variables ? { variables: spec.variables } : {}),
+      ...(spec.startEventId !== undefined ? { startEventId: spec.startEventId } : {}),
+      ...(spec.instanceId !== undefined ? { instanceId: spec.instanceId } : {}),
+      ...(spec.parent !== undefined ? { parent: spec.parent } : {}),
+    };
     const result = this.step(() => this.deps.engine.step(model, null, command, this.context(now)));
     const state = result.state;
     const endedAt = state.status === 'active' ? null : now;
@@ -116,7 +131,9 @@ export class CommandProcessor {
     await writeVariableProjection(scope, result.events);
     await writeHistory(scope, result.events.map(historyRecordOf));
     scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: row.status, version: row.version });
-    return { row, state, createdTasks: scope.createdTasks, committed: scope.committed };
+    await this.runFollowUps(tx, scope, spec.actor);
+    const latest = scope.followUps.length > 0 ? await this.reload(tx, row) : { row, state };
+    return { row: latest.row, state: latest.state, createdTasks: scope.createdTasks, committed: scope.committed };
   }
 
   /** Runs one command on a locked instance row (from `lockInstance` in the same transaction). */
@@ -137,7 +154,66 @@ export class CommandProcessor {
     await writeVariableProjection(scope, result.events);
     await writeHistory(scope, [...(options.history ?? []), ...result.events.map(historyRecordOf)]);
     scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: updated.status, version: updated.version });
-    return { row: updated, state, createdTasks: scope.createdTasks, committed: scope.committed };
+    await this.runFollowUps(tx, scope, options.actor);
+    // A follow-up may have changed this very instance (a buffered message): report its latest row.
+    const latest = scope.followUps.length > 0 ? await this.reload(tx, updated) : { row: updated, state };
+    return { row: latest.row, state: latest.state, createdTasks: scope.createdTasks, committed: scope.committed };
+  }
+
+  /**
+   * Runs what the command's effects asked of other instances (children, parents, a buffered
+   * message) in the same transaction, in order, so a call activity and its child never disagree.
+   */
+  private async runFollowUps(tx: SqlTx, scope: CommandScope, actor: string): Promise<void> {
+    let done = 0;
+    while (scope.followUps.length > done) {
+      if (done >= MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-up commands in one transaction`);
+      const work = scope.followUps[done++];
+      if (!work) break;
+      const outcome = await this.runFollowUp(tx, scope.community, work, actor);
+      if (!outcome) continue;
+      scope.committed.push(...outcome.committed);
+      scope.createdTasks.push(...outcome.createdTasks);
+    }
+  }
+
+  private async runFollowUp(tx: SqlTx, community: string, work: FollowUp, actor: string): Promise<CommandOutcome | null> {
+    if (work.kind === 'command') {
+      let row: InstanceRow;
+      try {
+        row = await this.lockInstance(tx, community, work.instanceId);
+      } catch (error) {
+        if (error instanceof NotFoundError) return null; // the other instance is gone; nothing to tell it
+        throw error;
+      }
+      if (row.status !== 'active') return null;
+      return this.execute(tx, row, work.command, { actor });
+    }
+    const definition = await tx.get("SELECT id, version FROM wf_definition WHERE community = ? AND kind = 'bpmn' AND key = ? ORDER BY version DESC LIMIT 1", [
+      community,
+      work.processId,
+    ]);
+    if (!definition) {
+      const parent = await this.lockInstance(tx, community, work.parentInstanceId);
+      return this.execute(tx, parent, { type: 'childTerminated', elementInstanceId: work.elementInstanceId }, { actor });
+    }
+    return this.start(tx, {
+      community,
+      definitionId: toText(definition.id),
+      processKey: work.processId,
+      definitionVersion: toNumber(definition.version),
+      businessKey: null,
+      variables: work.variables,
+      actor,
+      instanceId: work.childInstanceId,
+      parent: { instanceId: work.parentInstanceId, elementInstanceId: work.elementInstanceId },
+    });
+  }
+
+  private async reload(tx: SqlTx, row: InstanceRow): Promise<{ row: InstanceRow; state: InstanceState }> {
+    const fresh = await this.lockInstance(tx, row.community, row.id);
+    // The state column holds an InstanceState written by this class.
+    return { row: { ...fresh, state: '' }, state: JSON.parse(fresh.state) as InstanceState };
   }
 
   /** Writes runtime-only history (claims, comments) for an instance without running the engine. */
@@ -160,6 +236,7 @@ export class CommandProcessor {
       ...(options.retryBackoffMs !== undefined ? { retryBackoffMs: options.retryBackoffMs } : {}),
       committed: [],
       createdTasks: [],
+      followUps: [],
     };
   }
 

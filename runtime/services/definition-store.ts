@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ExecutableModel } from '../../engine/model/executable-model.js';
 import { toNumber, toText, type SqlDatabase, type SqlTx } from '../persistence/sql-database.js';
 import { mapEngineError } from './engine-error-mapping.js';
+import { isUniqueViolation } from './unique-violation.js';
 import { ConflictError, NotFoundError, WorkflowValidationError } from './errors.js';
 import { keysetClause, limitOf, pageOf } from './keyset-page.js';
 import { DEFINITION_COLUMNS, definitionVersionOf } from './row-mappers.js';
@@ -182,10 +183,4 @@ function formEntry(input: DeployDefinitionInput): { key: string; name: string | 
     throw new WorkflowValidationError([{ elementId: null, elementType: 'form', field: 'id', message: '表单缺少 id / the form has no id' }]);
   }
   return { key, name: input.name ?? key };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const code = 'code' in error ? error.code : undefined;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

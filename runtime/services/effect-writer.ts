@@ -1,6 +1,7 @@
-import type { Effect, JobData, UserTaskData } from '../../engine/step/effect.js';
+import type { Command } from '../../engine/step/command.js';
+import type { Effect, JobData, ParentOutcome, UserTaskData } from '../../engine/step/effect.js';
 import type { EngineEvent } from '../../engine/step/event.js';
-import type { JsonValue } from '../../engine/state/json.js';
+import type { JsonObject, JsonValue } from '../../engine/state/json.js';
 import { toText, type SqlRow } from '../persistence/sql-database.js';
 import type { CommandScope } from './command-scope.js';
 import { parseJson, TASK_COLUMNS, taskViewOf } from './row-mappers.js';
@@ -27,6 +28,19 @@ const RESOLVE_INCIDENT = "UPDATE wf_incident SET status = 'resolved', resolved_a
 const UPSERT_VARIABLE = `INSERT INTO wf_instance_variable (instance_id, name, community, text_value, num_value) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (instance_id, name) DO UPDATE SET text_value = excluded.text_value, num_value = excluded.num_value`;
 const DELETE_VARIABLE = 'DELETE FROM wf_instance_variable WHERE instance_id = ? AND name = ?';
+const UPSERT_TIMER = `INSERT INTO wf_job (id, community, instance_id, definition_id, process_key, kind, type, element_id, element_instance_id,
+  status, retries, due_at, lock_owner, lock_expires_at, payload, error_message, created_at)
+  VALUES (?, ?, ?, ?, ?, 'timer', 'timer', ?, ?, 'active', 1, ?, NULL, NULL, '{}', NULL, ?)
+  ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, status = 'active', lock_owner = NULL, lock_expires_at = NULL`;
+const DELETE_TIMER = "DELETE FROM wf_job WHERE id = ? AND kind = 'timer'";
+const INSERT_SUBSCRIPTION = `INSERT INTO wf_message_subscription (id, kind, community, instance_id, element_instance_id, element_id, message_name,
+  correlation_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const DELETE_SUBSCRIPTION = 'DELETE FROM wf_message_subscription WHERE id = ?';
+const INSERT_OUTBOX = `INSERT INTO wf_outbox (id, community, kind, payload, idempotency_key, status, attempts, next_attempt_at, lock_owner,
+  lock_expires_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, NULL, NULL, NULL, ?)`;
+const TAKE_BUFFERED = `SELECT id, variables FROM wf_message WHERE community = ? AND name = ? AND correlation_key = ? AND expires_at > ?
+  AND correlated_instance_id IS NULL ORDER BY created_at, id LIMIT 1`;
+const MARK_CORRELATED = 'UPDATE wf_message SET correlated_instance_id = ? WHERE id = ? AND correlated_instance_id IS NULL';
 
 /** Longest string variable copied into the searchable projection. */
 const MAX_SEARCHABLE_TEXT = 200;
@@ -75,10 +89,82 @@ export async function writeEffects(scope: CommandScope, effects: readonly Effect
         await scope.tx.run(RESOLVE_INCIDENT, [scope.now, scope.actor, effect.incidentId]);
         scope.committed.push({ type: 'incident.resolved', community: scope.community, incidentId: effect.incidentId, instanceId: scope.instanceId });
         break;
-      // Timers (issue 3): `timer.scheduled` → insert a wf_job row of kind 'timer' (due_at = the
-      // timer's due time, payload = what to fire); `timer.cancelled` → delete it. Message
-      // subscriptions likewise become wf_message_subscription rows. Add the cases here when the
-      // engine's Effect union has them; the switch is exhaustive, so tsc will ask for them.
+      case 'timer.scheduled':
+        // A re-armed cycle reuses its subscription id: upsert with the new due time.
+        await scope.tx.run(UPSERT_TIMER, [
+          effect.subscriptionId,
+          scope.community,
+          scope.instanceId,
+          scope.definitionId,
+          scope.processKey,
+          effect.elementId,
+          effect.subscriptionId,
+          effect.dueAt,
+          scope.now,
+        ]);
+        break;
+      case 'timer.cancelled':
+        await scope.tx.run(DELETE_TIMER, [effect.subscriptionId]);
+        break;
+      case 'message.subscribed':
+        await scope.tx.run(INSERT_SUBSCRIPTION, [
+          effect.subscriptionId,
+          'message',
+          scope.community,
+          scope.instanceId,
+          effect.subscriptionId,
+          effect.elementId,
+          effect.messageName,
+          effect.correlationKey ?? '',
+          scope.now,
+        ]);
+        await offerBufferedMessage(scope, effect.subscriptionId, effect.messageName, effect.correlationKey ?? '');
+        break;
+      case 'signal.subscribed':
+        await scope.tx.run(INSERT_SUBSCRIPTION, [
+          effect.subscriptionId,
+          'signal',
+          scope.community,
+          scope.instanceId,
+          effect.subscriptionId,
+          effect.elementId,
+          effect.signalName,
+          '',
+          scope.now,
+        ]);
+        break;
+      case 'message.unsubscribed':
+      case 'signal.unsubscribed':
+        await scope.tx.run(DELETE_SUBSCRIPTION, [effect.subscriptionId]);
+        break;
+      case 'signal.broadcast':
+        // Other instances are reached after commit through the outbox (at least once).
+        await scope.tx.run(INSERT_OUTBOX, [
+          scope.newId(),
+          scope.community,
+          'signal',
+          JSON.stringify({ name: effect.signalName, variables: effect.variables }),
+          `${scope.instanceId}:${scope.now}:${effect.signalName}`,
+          scope.now,
+          scope.now,
+        ]);
+        break;
+      case 'childInstance.create':
+        scope.followUps.push({
+          kind: 'createChild',
+          parentInstanceId: scope.instanceId,
+          elementInstanceId: effect.elementInstanceId,
+          childInstanceId: effect.childInstanceId,
+          processId: effect.processId,
+          variables: effect.variables,
+        });
+        break;
+      case 'childInstance.cancel':
+        scope.followUps.push({ kind: 'command', instanceId: effect.childInstanceId, command: { type: 'cancelInstance' } });
+        break;
+      case 'parent.notify':
+        scope.followUps.push({ kind: 'command', instanceId: effect.parent.instanceId, command: parentCommand(effect.parent.elementInstanceId, effect.outcome) });
+        break;
       default:
         assertNever(effect);
     }
@@ -172,6 +258,32 @@ async function createJob(scope: CommandScope, job: JobData): Promise<void> {
     scope.now,
   ]);
   scope.committed.push({ type: 'job.available', community: scope.community, jobType: job.type });
+}
+
+/** A new subscription takes the oldest unexpired buffered message for it (same transaction). */
+async function offerBufferedMessage(scope: CommandScope, subscriptionId: string, name: string, correlationKey: string): Promise<void> {
+  const row = await scope.tx.get(TAKE_BUFFERED, [scope.community, name, correlationKey, scope.now]);
+  if (!row) return;
+  const taken = await scope.tx.run(MARK_CORRELATED, [scope.instanceId, toText(row.id)]);
+  if (taken === 0) return;
+  scope.followUps.push({
+    kind: 'command',
+    instanceId: scope.instanceId,
+    command: { type: 'correlateMessage', subscriptionId, variables: parseJson<JsonObject>(row.variables) },
+  });
+}
+
+function parentCommand(elementInstanceId: string, outcome: ParentOutcome): Command {
+  switch (outcome.kind) {
+    case 'completed':
+      return { type: 'completeCallActivity', elementInstanceId, variables: outcome.variables };
+    case 'error':
+      return { type: 'childError', elementInstanceId, errorCode: outcome.errorCode, ...(outcome.errorMessage !== undefined ? { errorMessage: outcome.errorMessage } : {}) };
+    case 'terminated':
+      return { type: 'childTerminated', elementInstanceId };
+    default:
+      return assertNever(outcome);
+  }
 }
 
 function timeOf(iso: string | null, field: string, warnings: string[]): number | null {

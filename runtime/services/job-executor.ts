@@ -1,4 +1,4 @@
-import { toNumber, type SqlDatabase } from '../persistence/sql-database.js';
+import { toNumber, toText, type SqlDatabase } from '../persistence/sql-database.js';
 import { BUILT_IN_JOB_TYPES, PermanentJobError, type Connector, type ConnectorContext } from './connectors/connector.js';
 import { notifyConnector } from './connectors/notify-connector.js';
 import { publicReplyConnector } from './connectors/public-reply-connector.js';
@@ -107,13 +107,32 @@ export class JobExecutor {
   }
 
   /**
-   * Timers (issue 3): select `wf_job` rows of kind 'timer' with `due_at <= now`, lock them like
-   * service jobs, and run the engine's timer command for each (which deletes the row through
-   * its effect). A restart finds rows that fell due while the node was down and fires each once;
-   * a timer whose element is gone is rejected by the engine and its row removed.
+   * Fires due timers: rows of kind 'timer' with `due_at <= now`, locked like jobs. Each firing
+   * deletes its row and runs the engine's `fireTimer` in one transaction, so it happens once; a
+   * restart finds the rows that fell due while the node was down. A cycle re-arms its row
+   * through the engine's `timer.scheduled` effect.
    */
   private async fireDueTimers(): Promise<number> {
-    return 0;
+    const now = this.options.now();
+    const timers = await this.db.transaction(async (tx) => {
+      const rows = await tx.all(
+        `SELECT id, community, instance_id, due_at FROM wf_job WHERE kind = 'timer' AND status = 'active' AND due_at <= ?
+         AND (lock_expires_at IS NULL OR lock_expires_at <= ?) ORDER BY due_at LIMIT 64${this.db.forUpdateSkipLocked}`,
+        [now, now],
+      );
+      for (const row of rows) {
+        await tx.run('UPDATE wf_job SET lock_owner = ?, lock_expires_at = ? WHERE id = ?', [this.options.nodeId, now + (this.options.lockTimeoutMs ?? 60_000), toText(row.id)]);
+      }
+      return rows.map((row) => ({ subscriptionId: toText(row.id), community: toText(row.community), instanceId: toText(row.instance_id), dueAt: toNumber(row.due_at) }));
+    });
+    for (const timer of timers) {
+      try {
+        await this.service.fireTimer(timer);
+      } catch (error) {
+        this.options.logger?.error({ timer: timer.subscriptionId, error: error instanceof Error ? error.message : String(error) }, 'timer could not fire');
+      }
+    }
+    return timers.length;
   }
 
   private async runJob(job: AcquiredJob): Promise<void> {

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../../engine/state/json.js';
 import { toNumber, toText, type SqlDatabase } from '../persistence/sql-database.js';
 import type { WebhookPayload } from './connectors/webhook-connector.js';
 import { parseJson } from './row-mappers.js';
@@ -13,10 +14,31 @@ export interface OutboxDispatcherOptions {
   readonly requestTimeoutMs?: number;
 }
 
-interface OutboxRow {
+/** The outbox row's payload for a signal thrown by an instance, broadcast after commit. */
+export interface SignalPayload {
+  readonly name: string;
+  readonly variables: JsonObject;
+}
+
+/** Attempts for a signal broadcast (it fails only when the database does). */
+const SIGNAL_ATTEMPTS = 10;
+
+type OutboxRow = WebhookRow | SignalRow;
+
+interface WebhookRow {
+  readonly kind: 'webhook';
   readonly id: string;
   readonly community: string;
   readonly payload: WebhookPayload;
+  readonly idempotencyKey: string;
+  readonly attempts: number;
+}
+
+interface SignalRow {
+  readonly kind: 'signal';
+  readonly id: string;
+  readonly community: string;
+  readonly payload: SignalPayload;
   readonly idempotencyKey: string;
   readonly attempts: number;
 }
@@ -52,7 +74,7 @@ export class OutboxDispatcher {
     const now = this.options.now();
     return this.db.transaction(async (tx) => {
       const rows = await tx.all(
-        `SELECT id, community, payload, idempotency_key, attempts FROM wf_outbox WHERE status = 'pending' AND next_attempt_at <= ?
+        `SELECT id, community, kind, payload, idempotency_key, attempts FROM wf_outbox WHERE status = 'pending' AND next_attempt_at <= ?
          AND (lock_expires_at IS NULL OR lock_expires_at <= ?) ORDER BY next_attempt_at LIMIT ${max}${this.db.forUpdateSkipLocked}`,
         [now, now],
       );
@@ -60,30 +82,26 @@ export class OutboxDispatcher {
       for (const row of rows) {
         const id = toText(row.id);
         await tx.run('UPDATE wf_outbox SET lock_owner = ?, lock_expires_at = ? WHERE id = ?', [this.options.worker, now + LOCK_MS, id]);
-        taken.push({
-          id,
-          community: toText(row.community),
-          payload: parseJson<WebhookPayload>(row.payload),
-          idempotencyKey: toText(row.idempotency_key),
-          attempts: toNumber(row.attempts),
-        });
+        const common = { id, community: toText(row.community), idempotencyKey: toText(row.idempotency_key), attempts: toNumber(row.attempts) };
+        if (toText(row.kind) === 'signal') taken.push({ ...common, kind: 'signal', payload: parseJson<SignalPayload>(row.payload) });
+        else taken.push({ ...common, kind: 'webhook', payload: parseJson<WebhookPayload>(row.payload) });
       }
       return taken;
     });
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
-    const failure = await this.post(row);
+    const failure = row.kind === 'webhook' ? await this.post(row) : await this.broadcast(row);
     const attempts = row.attempts + 1;
     if (failure === null) {
       await this.db.run("UPDATE wf_outbox SET status = 'done', attempts = ?, lock_owner = NULL, lock_expires_at = NULL, last_error = NULL WHERE id = ?", [attempts, row.id]);
-      await this.settleJob(row, null);
+      if (row.kind === 'webhook') await this.settleJob(row, null);
       return;
     }
-    this.options.logger?.warn({ outboxId: row.id, url: row.payload.url, attempts, error: failure }, 'webhook delivery failed');
-    if (attempts >= row.payload.maxAttempts) {
+    this.options.logger?.warn({ outboxId: row.id, kind: row.kind, attempts, error: failure }, 'outbox delivery failed');
+    if (attempts >= (row.kind === 'webhook' ? row.payload.maxAttempts : SIGNAL_ATTEMPTS)) {
       await this.db.run("UPDATE wf_outbox SET status = 'dead', attempts = ?, lock_owner = NULL, lock_expires_at = NULL, last_error = ? WHERE id = ?", [attempts, failure, row.id]);
-      await this.settleJob(row, failure);
+      if (row.kind === 'webhook') await this.settleJob(row, failure);
       return;
     }
     const backoff = Math.min(300_000, 1_000 * 2 ** (attempts - 1));
@@ -95,8 +113,18 @@ export class OutboxDispatcher {
     ]);
   }
 
+  /** Broadcasts a thrown signal to the community; returns null when done, else what went wrong. */
+  private async broadcast(row: SignalRow): Promise<string | null> {
+    try {
+      await this.service.broadcastSignal({ community: row.community, userId: 'system', name: row.payload.name, variables: row.payload.variables });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
   /** Returns null on a 2xx answer, else what went wrong. */
-  private async post(row: OutboxRow): Promise<string | null> {
+  private async post(row: WebhookRow): Promise<string | null> {
     try {
       const response = await this.options.fetch(row.payload.url, {
         method: 'POST',
@@ -112,7 +140,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private async settleJob(row: OutboxRow, failure: string | null): Promise<void> {
+  private async settleJob(row: WebhookRow, failure: string | null): Promise<void> {
     const ref = { community: row.community, jobKey: row.payload.jobKey };
     try {
       if (failure === null) await this.service.completeJob(ref);

@@ -7,7 +7,9 @@ import { toNumber, toNumberOrNull, toText, toTextOrNull, type SqlDatabase, type 
 import { CommandProcessor, type CommandOutcome, type CommandOptions } from './command-processor.js';
 import { CommittedEvents } from './committed-events.js';
 import { DefinitionStore } from './definition-store.js';
-import { BadRequestError, ConflictError, InvalidStateError, NotFoundError, UnavailableError, UnsupportedError } from './errors.js';
+import { BadRequestError, ConflictError, InvalidStateError, NotFoundError, UnavailableError } from './errors.js';
+import { eventStartTargets } from './event-starts.js';
+import { isUniqueViolation } from './unique-violation.js';
 import type { HistoryRecord } from './history-writer.js';
 import type { JobExecutor } from './job-executor.js';
 import { acquireJobs } from './job-store.js';
@@ -103,6 +105,8 @@ const HISTORY_IN_DETAILS = 200;
 /** Long polls re-check the table this often even without a wake-up (other nodes, lock expiry). */
 const LONG_POLL_RECHECK_MS = 1_000;
 const MAX_LONG_POLL_MS = 60_000;
+/** Like Zeebe and the in-memory host: an unmatched message waits an hour for a subscription. */
+const DEFAULT_MESSAGE_TTL_MS = 3_600_000;
 
 /** The workflow service on SQLite or PostgreSQL through the lean SQL path. */
 export class SqlWorkflowService implements WorkflowService {
@@ -402,15 +406,88 @@ export class SqlWorkflowService implements WorkflowService {
   // ───────────── messages and signals ─────────────
 
   async publishMessage(input: PublishMessageInput): Promise<PublishMessageResult> {
-    // Message catch events arrive with issue 3: correlate against wf_message_subscription,
-    // buffer in wf_message for the time to live, de-duplicate by (community, message_id).
-    void input;
-    throw new UnsupportedError('消息关联 / message correlation');
+    const ttl = input.timeToLiveMs ?? DEFAULT_MESSAGE_TTL_MS;
+    if (!(ttl >= 0)) throw new BadRequestError('timeToLiveMs 不能为负 / timeToLiveMs must not be negative');
+    const variables = input.variables ?? {};
+    try {
+      const result = await this.db.transaction(async (tx) => {
+        const messageKey = this.deps.newId();
+        const now = this.deps.now();
+        if (input.messageId !== undefined) {
+          const seen = await tx.get('SELECT id FROM wf_message WHERE community = ? AND message_id = ?', [input.community, input.messageId]);
+          if (seen) return { result: { messageKey: toText(seen.id), correlated: false, instanceIds: [], startedInstanceIds: [], buffered: false, duplicate: true }, committed: [] };
+        }
+        const committed: CommittedEvent[] = [];
+        // Once per waiting instance: its oldest matching subscription.
+        const subscriptions = await tx.all(
+          `SELECT id, instance_id FROM wf_message_subscription WHERE community = ? AND kind = 'message' AND message_name = ? AND correlation_key = ? ORDER BY created_at, id`,
+          [input.community, input.name, input.correlationKey],
+        );
+        const reached = new Map<string, string>();
+        for (const sub of subscriptions) if (!reached.has(toText(sub.instance_id))) reached.set(toText(sub.instance_id), toText(sub.id));
+        const instanceIds: string[] = [];
+        for (const [instanceId, subscriptionId] of reached) {
+          const row = await this.processor.lockInstance(tx, input.community, instanceId);
+          const outcome = await this.processor.execute(tx, row, { type: 'correlateMessage', subscriptionId, variables }, { actor: input.userId });
+          committed.push(...outcome.committed);
+          instanceIds.push(instanceId);
+        }
+        const startedInstanceIds: string[] = [];
+        for (const target of await eventStartTargets(tx, this.models, input.community, 'message', input.name)) {
+          const outcome = await this.processor.start(tx, { ...target, community: input.community, businessKey: input.correlationKey || null, variables, actor: input.userId });
+          committed.push(...outcome.committed);
+          startedInstanceIds.push(outcome.row.id);
+        }
+        const correlated = instanceIds.length > 0 || startedInstanceIds.length > 0;
+        const buffered = !correlated && ttl > 0;
+        // The row is kept when buffered, and always when it carries an id (de-duplication).
+        if (buffered || input.messageId !== undefined) {
+          await tx.run(
+            `INSERT INTO wf_message (id, community, name, correlation_key, message_id, variables, expires_at, correlated_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [messageKey, input.community, input.name, input.correlationKey, input.messageId ?? null, JSON.stringify(variables), now + (buffered ? ttl : 0), correlated ? (instanceIds[0] ?? startedInstanceIds[0] ?? null) : null, now],
+          );
+        }
+        return { result: { messageKey, correlated, instanceIds, startedInstanceIds, buffered, duplicate: false }, committed };
+      });
+      this.events.emit(result.committed);
+      return result.result;
+    } catch (error) {
+      // Two publishes with one message id at the same moment: the unique index refuses the second.
+      if (isUniqueViolation(error)) return { messageKey: '', correlated: false, instanceIds: [], startedInstanceIds: [], buffered: false, duplicate: true };
+      throw error;
+    }
   }
 
   async broadcastSignal(input: BroadcastSignalInput): Promise<BroadcastSignalResult> {
-    void input;
-    throw new UnsupportedError('信号广播 / signal broadcast');
+    const variables = input.variables ?? {};
+    const result = await this.db.transaction(async (tx) => {
+      const committed: CommittedEvent[] = [];
+      const subscriptions = await tx.all(
+        `SELECT id, instance_id FROM wf_message_subscription WHERE community = ? AND kind = 'signal' AND message_name = ? ORDER BY created_at, id`,
+        [input.community, input.name],
+      );
+      const instanceIds = new Set<string>();
+      for (const sub of subscriptions) {
+        const instanceId = toText(sub.instance_id);
+        // Each subscription is triggered once; an earlier trigger may have removed later ones.
+        const still = await tx.get('SELECT id FROM wf_message_subscription WHERE id = ?', [toText(sub.id)]);
+        if (!still) continue;
+        const row = await this.processor.lockInstance(tx, input.community, instanceId);
+        if (row.status !== 'active') continue;
+        const outcome = await this.processor.execute(tx, row, { type: 'triggerSignal', subscriptionId: toText(sub.id), variables }, { actor: input.userId });
+        committed.push(...outcome.committed);
+        instanceIds.add(instanceId);
+      }
+      const startedInstanceIds: string[] = [];
+      for (const target of await eventStartTargets(tx, this.models, input.community, 'signal', input.name)) {
+        const outcome = await this.processor.start(tx, { ...target, community: input.community, businessKey: null, variables, actor: input.userId });
+        committed.push(...outcome.committed);
+        startedInstanceIds.push(outcome.row.id);
+      }
+      return { result: { instanceIds: [...instanceIds], startedInstanceIds }, committed };
+    });
+    this.events.emit(result.committed);
+    return result.result;
   }
 
   // ───────────── incidents ─────────────
@@ -577,6 +654,26 @@ export class SqlWorkflowService implements WorkflowService {
   }
 
   // ───────────── internals ─────────────
+
+  /**
+   * Fires one due timer: removes its row and runs the engine's `fireTimer` in one transaction.
+   * A row whose instance ended or whose due time moved meanwhile is dropped or left alone.
+   */
+  async fireTimer(timer: { readonly subscriptionId: string; readonly community: string; readonly instanceId: string; readonly dueAt: number }): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      let row: InstanceRow;
+      try {
+        row = await this.processor.lockInstance(tx, timer.community, timer.instanceId);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        await tx.run("DELETE FROM wf_job WHERE id = ? AND kind = 'timer'", [timer.subscriptionId]);
+        return noOutcome();
+      }
+      const removed = await tx.run("DELETE FROM wf_job WHERE id = ? AND kind = 'timer' AND due_at = ?", [timer.subscriptionId, timer.dueAt]);
+      if (removed === 0 || row.status !== 'active') return noOutcome();
+      return this.processor.execute(tx, row, { type: 'fireTimer', subscriptionId: timer.subscriptionId, dueAt: timer.dueAt }, { actor: 'system' });
+    });
+  }
 
   /** Runs one engine command on an instance in its own transaction and emits its events after commit. */
   async command(community: string, instanceId: string, command: Command, options: CommandOptions): Promise<CommandOutcome> {

@@ -431,15 +431,18 @@ export interface PublishMessageInput extends Acting {
   readonly variables?: JsonObject;
   /** Idempotency id: a second publish with the same id in the community is a no-op. */
   readonly messageId?: string;
-  /** How long an uncorrelated message stays buffered; default 0 (not buffered). */
+  /** How long a message that reached nothing stays buffered for a later subscription; default 1 hour, 0 = not buffered. */
   readonly timeToLiveMs?: number;
 }
 
 export interface PublishMessageResult {
   readonly messageKey: string;
-  /** Whether it reached a waiting instance now. */
+  /** Whether it reached a waiting instance or started one now. */
   readonly correlated: boolean;
+  /** Waiting instances it reached (once per instance). */
   readonly instanceIds: readonly string[];
+  /** Instances it started through a message start event. */
+  readonly startedInstanceIds: readonly string[];
   /** Kept for a later subscription (time to live > 0 and not correlated). */
   readonly buffered: boolean;
   /** The `messageId` was seen before; nothing was done. */
@@ -452,7 +455,10 @@ export interface BroadcastSignalInput extends Acting {
 }
 
 export interface BroadcastSignalResult {
+  /** Waiting instances it reached. */
   readonly instanceIds: readonly string[];
+  /** Instances it started through a signal start event. */
+  readonly startedInstanceIds: readonly string[];
 }
 
 // ───────────────────────────── incidents ─────────────────────────────
@@ -658,7 +664,7 @@ export interface WorkflowService {
   listAttachments(input: ListAttachmentsInput): Promise<Page<AttachmentView>>;
   getAttachment(input: Scoped & { readonly attachmentId: string }): Promise<AttachmentView>;
 
-  // messages and signals (need engine support; `UnsupportedError` until then)
+  // messages and signals
   publishMessage(input: PublishMessageInput): Promise<PublishMessageResult>;
   broadcastSignal(input: BroadcastSignalInput): Promise<BroadcastSignalResult>;
 
