@@ -8,6 +8,10 @@ import { ProblemCollector } from './problem-collector.js';
 import { validateConditionalFlows } from './validate-conditional-flows.js';
 import { validateExtensions } from './validate-extensions.js';
 import { validateFlowEnds } from './validate-flow-ends.js';
+import { validateEventGateways } from './validate-event-gateways.js';
+import { validateEventTriggers } from './validate-event-triggers.js';
+import { validateLinks } from './validate-links.js';
+import { validateTimers } from './validate-timers.js';
 import { validateGateways } from './validate-gateways.js';
 import { validateReferences } from './validate-references.js';
 import { validateStartEvents } from './validate-start-events.js';
@@ -24,6 +28,10 @@ const rules: readonly ValidationRule[] = [
   validateStartEvents,
   validateReferences,
   validateFlowEnds,
+  validateTimers,
+  validateLinks,
+  validateEventGateways,
+  validateEventTriggers,
 ];
 
 /**
