@@ -129,6 +129,7 @@ describe('fast path vs feelin', () => {
     '1', '-1', '.5', '007', '"a\\"b"', '"tab\\there"', '"\\u0041"', '1e3', '- 1',
     'x between 1 and 10', 'x in < 3', 'x in [1..3]', 'if x then 1 else 2', 'string length(s)', 'count(l)',
     'count', 'date', 'now', 'not(x, y)',
+    '(x ** 0.5) <= 1', '(x ** 0.5) >= y', '(x ** 0.5) < 1', '(x ** 0.5) between 0 and 1', 'x between (y ** 0.5) and 2', '(x ** 0.5) = (x ** 0.5)',
     'x = true', 'true = x', 'x != false', 'x = []', 'l = [1]', 'l = 1', 'a = {}',
     's = "a" or s = "b"', '[x, y]', '[x, [y]]', '[]',
     'if x then "T" else "F"', 'if x > 1 then y else s', 'if x = null then 0 else x + 1',

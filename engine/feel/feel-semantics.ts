@@ -41,6 +41,8 @@ export function feelOrder(op: OrderOp, a: unknown, b: unknown): boolean | null {
   if (typeof b !== 'number' && typeof b !== 'string') throw DEOPT;
   if (a === null) return null;
   if (typeof a !== typeof b) throw DEOPT;
+  // feelin orders through a comparator that calls NaN "equal" to everything (`NaN <= 1` is true).
+  if (Number.isNaN(a) || Number.isNaN(b)) throw DEOPT;
   const left = a as number | string; // same primitive type as b, checked above
   switch (op) {
     case '<':
@@ -125,14 +127,20 @@ export function feelTruthy(value: unknown): boolean {
 /** `x between lo and hi` on numbers or strings (bounds in either order); a null bound gives null. */
 export function feelBetween(value: () => unknown, low: unknown, high: unknown): boolean | null {
   if (low === null || high === null) return null;
-  const kind = typeof low;
-  if ((kind !== 'number' && kind !== 'string') || typeof high !== kind) throw DEOPT;
-  const x = value();
-  if (x === null) return null;
-  if (typeof x !== kind) throw DEOPT;
-  // Same primitive type for all three, checked above.
-  const [lo, hi] = (low as number | string) <= (high as number | string) ? [low, high] : [high, low];
-  return (lo as number | string) <= (x as number | string) && (x as number | string) <= (hi as number | string);
+  if (typeof low === 'number' && typeof high === 'number') {
+    const x = value();
+    if (x === null) return null;
+    if (typeof x !== 'number' || Number.isNaN(x) || Number.isNaN(low) || Number.isNaN(high)) throw DEOPT;
+    return Math.min(low, high) <= x && x <= Math.max(low, high);
+  }
+  if (typeof low === 'string' && typeof high === 'string') {
+    const x = value();
+    if (x === null) return null;
+    if (typeof x !== 'string') throw DEOPT;
+    const [lo, hi] = low <= high ? [low, high] : [high, low];
+    return lo <= x && x <= hi;
+  }
+  throw DEOPT;
 }
 
 /**
