@@ -96,4 +96,15 @@ describe('deploy-time validation of event elements', () => {
     // then
     expect(problems).toEqual([expect.objectContaining({ elementId: 'Boundary_Reply', field: 'messageRef', message: expect.stringContaining('"Signal_Typhoon" 不是消息') })]);
   });
+
+  it('should refuse a message caught inside an instance without a correlation key', async () => {
+    // when
+    const problems = await ruleProblemsOf(edit(events, '<zeebe:subscription correlationKey="=complaintId" />', ''));
+
+    // then
+    expect(problems.map((p) => [p.elementId, p.field])).toEqual([
+      ['Boundary_Reply', 'zeebe:subscription.correlationKey'],
+      ['Task_WaitReply', 'zeebe:subscription.correlationKey'],
+    ]);
+  });
 });

@@ -35,7 +35,7 @@ describe('parseBpmn on event elements (issue 3)', () => {
 
     // then
     expect(model.messages.get('Message_Reply')).toMatchObject({ name: { kind: 'static', value: 'resident-reply' }, correlationKey: { source: 'complaintId' } });
-    expect(model.messages.get('Message_Withdraw')).toMatchObject({ name: { kind: 'feel', expression: { source: '"withdraw-" + district' } }, correlationKey: null });
+    expect(model.messages.get('Message_Withdraw')).toMatchObject({ name: { kind: 'feel', expression: { source: '"withdraw-" + district' } }, correlationKey: { source: 'residentId' } });
     expect(model.signals.get('Signal_Typhoon')?.name).toEqual({ kind: 'static', value: 'typhoon-warning' });
     expect(model.errors.get('Error_NoStaff')).toEqual({ id: 'Error_NoStaff', name: '无人可派', errorCode: 'NO_STAFF' });
     expect(model.escalations.get('Escalation_Overdue')?.escalationCode).toBe('OVERDUE');
