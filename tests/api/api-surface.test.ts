@@ -13,7 +13,7 @@ describe('API surface', () => {
       service: fakeService({
         publishMessage: async (input) => {
           published = input;
-          return { messageKey: 'M1', correlated: true, instanceIds: ['I1'], buffered: false, duplicate: false };
+          return { messageKey: 'M1', correlated: true, instanceIds: ['I1'], startedInstanceIds: [], buffered: false, duplicate: false };
         },
         broadcastSignal: async () => {
           throw new UnsupportedError('信号广播 / signal broadcast');
@@ -52,7 +52,7 @@ describe('API surface', () => {
 
     // then
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ messageKey: 'M1', correlated: true, instanceIds: ['I1'], buffered: false, duplicate: false });
+    expect(response.json()).toEqual({ messageKey: 'M1', correlated: true, instanceIds: ['I1'], startedInstanceIds: [], buffered: false, duplicate: false });
     expect(published).toMatchObject({ community: 'demo', userId: 'pm-clerk', name: 'repair-done', correlationKey: 'R-001', messageId: 'pm-42' });
   });
 
