@@ -1,6 +1,7 @@
 import { EngineError, InvalidCommandError } from '../errors.js';
 import type { ExecutableModel } from '../model/executable-model.js';
 import { STATE_SCHEMA_VERSION, type ElementInstanceState, type InstanceState } from '../state/instance-state.js';
+import { cloneJson } from '../state/clone-json.js';
 import type { Command } from './command.js';
 import type { Effect } from './effect.js';
 import { openJob } from './elements/job-task.js';
@@ -208,7 +209,7 @@ function prepareState(model: ExecutableModel, state: InstanceState | null, comma
   if (state.schemaVersion !== STATE_SCHEMA_VERSION) {
     throw new EngineError('WF_INVALID_STATE', `unsupported instance state schemaVersion ${String(state.schemaVersion)}`);
   }
-  return structuredClone(state);
+  return cloneJson(state);
 }
 
 function waiting(run: Run, elementInstanceId: string, kind: 'userTask'): ElementInstanceState {
