@@ -9,7 +9,7 @@ import {
 } from './expression.js';
 import { compileFastPath, type FastProgram, type FastRuntime } from './fast-path.js';
 import { DEOPT } from './feel-semantics.js';
-import { engineFunctionNames, engineFunctions } from './functions.js';
+import { engineFunctionNames, engineFunctions, envReadingFunctionNames } from './functions.js';
 import { toJsonValue } from './to-json.js';
 import type { JsonValue } from '../state/json.js';
 
@@ -50,7 +50,7 @@ export function compileFeel(source: string, options: CompileOptions = {}): Compi
       }
       if (node.name === 'VariableName') {
         // now(), today() and the calendar functions read the env: their results cannot be memoised.
-        if (engineFunctionNames.includes(source.slice(node.from, node.to).trim().replace(/\s+/g, ' '))) readsEnv = true;
+        if (envReadingFunctionNames.includes(source.slice(node.from, node.to).trim().replace(/\s+/g, ' '))) readsEnv = true;
         const parent = node.node.parent;
         // `a.b.c` reads variable `a`; a called function's name is not a variable.
         if (parent?.name === 'PathExpression' && parent.firstChild?.from !== node.from) return false;

@@ -194,6 +194,7 @@ describe('fast path vs feelin', () => {
       'add working days(x, y)', 'working days between(x, s)', 'is working day(x)', 'is working day(today())',
       'add working days(now(), 90) > now()', 'add working days(x)', 'add working days(x, 1, 2)', 'now() = now()',
       'is working day(x) and x != null',
+      'is defined(x)', 'is defined(z)', 'get or else(x, y)', 'is empty(x)', 'is blank(x)', 'trim(x)', 'not(is defined(x)) or y > 1',
     ];
     const dates = ['2026-09-30', '2026-12-30', '2026-10-01T09:00:00+08:00', '2026-10-01T23:30:00Z', '2026-02-13T18:00:00', null, 'not a date', 3];
     for (const source of sources) {

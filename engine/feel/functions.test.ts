@@ -128,3 +128,25 @@ describe('working days between and is working day', () => {
     expect(warnings[0]).toContain('2027');
   });
 });
+
+describe('Camunda built-ins that feelin lacks', () => {
+  it('should tell whether a variable is set, as Camunda models check before using it', () => {
+    expect(feel('is defined(x)', { x: 0 }).value).toBe(true);
+    expect(feel('is defined(x)', { x: null }).value).toBe(false);
+    expect(feel('is defined(x)').value).toBe(false);
+    expect(feel('if is defined(x) then x else "无"').value).toBe('无');
+  });
+
+  it('should fall back to a default for null', () => {
+    expect(feel('get or else(x, "默认")').value).toBe('默认');
+    expect(feel('get or else(x, "默认")', { x: '已填' }).value).toBe('已填');
+  });
+
+  it('should check empty lists, blank text and trim it (full-width spaces included)', () => {
+    expect(feel('is empty(x)', { x: [] }).value).toBe(true);
+    expect(feel('is empty(x)', { x: [1] }).value).toBe(false);
+    expect(feel('is empty(x)', { x: 'a' }).value).toBeNull();
+    expect(feel('is blank(x)', { x: ' \u3000 ' }).value).toBe(true);
+    expect(feel('trim(x)', { x: '\u3000 3号楼 ' }).value).toBe('3号楼');
+  });
+});

@@ -6,6 +6,8 @@ import { nowInZone, todayInZone, toCalendarPoint } from './temporal.js';
 export interface EngineFunction {
   readonly params: readonly string[];
   readonly call: (env: FeelEnv, args: readonly unknown[]) => unknown;
+  /** Whether the result depends on the env (clock, calendar) rather than on the arguments alone. */
+  readonly readsEnv: boolean;
 }
 
 /** Warns once per call for each year without holiday data (Chinese first, then English). */
@@ -15,11 +17,12 @@ function missingYearWarner(env: FeelEnv): (year: number) => void {
 
 const table: Record<string, EngineFunction> = {
   // Built-ins bound to the step's clock: never the real clock.
-  now: { params: [], call: (env) => nowInZone(env) },
-  today: { params: [], call: (env) => todayInZone(env) },
+  now: { params: [], readsEnv: true, call: (env) => nowInZone(env) },
+  today: { params: [], readsEnv: true, call: (env) => todayInZone(env) },
 
   'add working days': {
     params: ['from', 'n'],
+    readsEnv: true,
     call(env, [from, n]) {
       const point = toCalendarPoint(from, env);
       if (point === null || typeof n !== 'number') return null;
@@ -30,6 +33,7 @@ const table: Record<string, EngineFunction> = {
 
   'working days between': {
     params: ['from', 'to'],
+    readsEnv: true,
     call(env, [from, to]) {
       const start = toCalendarPoint(from, env);
       const end = toCalendarPoint(to, env);
@@ -40,11 +44,19 @@ const table: Record<string, EngineFunction> = {
 
   'is working day': {
     params: ['date'],
+    readsEnv: true,
     call(env, [value]) {
       const point = toCalendarPoint(value, env);
       return point === null ? null : isWorkingDayNumber(env.calendar, point.dayNumber, missingYearWarner(env));
     },
   },
+
+  // Camunda 8 built-ins that feelin 8.2 lacks; models written for Camunda use them.
+  'is defined': { params: ['value'], readsEnv: false, call: (_env, [value]) => value !== null && value !== undefined },
+  'get or else': { params: ['value', 'default'], readsEnv: false, call: (_env, [value, fallback]) => value ?? fallback ?? null },
+  'is empty': { params: ['list'], readsEnv: false, call: (_env, [list]) => (Array.isArray(list) ? list.length === 0 : null) },
+  'is blank': { params: ['string'], readsEnv: false, call: (_env, [text]) => (typeof text === 'string' ? text.trim() === '' : null) },
+  trim: { params: ['string'], readsEnv: false, call: (_env, [text]) => (typeof text === 'string' ? text.trim() : null) },
 };
 
 /** The engine's FEEL functions by name. */
@@ -52,6 +64,9 @@ export const engineFunctionTable: ReadonlyMap<string, EngineFunction> = new Map(
 
 /** Names the parser must know as functions (names with spaces cannot be guessed). */
 export const engineFunctionNames: readonly string[] = [...engineFunctionTable.keys()];
+
+/** Functions whose results depend on the env: expressions using them are never memoised. */
+export const envReadingFunctionNames: readonly string[] = engineFunctionNames.filter((name) => engineFunctionTable.get(name)?.readsEnv);
 
 const boundCache = new WeakMap<FeelEnv, Record<string, unknown>>();
 
