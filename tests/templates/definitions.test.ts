@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBpmn } from '../../engine/index.js';
+import { compileFormSchema } from '../../runtime/forms/form-schema.js';
+
+const dir = new URL('../../definitions/', import.meta.url);
+const templates = readdirSync(new URL('templates/', dir)).filter((n) => n.endsWith('.bpmn')).sort();
+const forms = readdirSync(new URL('forms/', dir)).filter((n) => n.endsWith('.form.json')).sort();
+const read = (sub: string) => readFileSync(new URL(sub, dir), 'utf8');
+const roleKeys = ['party', 'rc', 'oc', 'pm', 'bl', 'vol', 'rep', 'resident', 'street'];
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Shapes and their external labels from the diagram, as bpmn-js would draw them. */
+function diagramBoxes(xml: string): { shapes: Box[]; labels: Box[] } {
+  const shapes: Box[] = [];
+  const labels: Box[] = [];
+  const shapeRe = /<bpmndi:BPMNShape id="[^"]*" bpmnElement="([^"]+)"[^>]*>\s*<dc:Bounds x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" \/>(\s*<bpmndi:BPMNLabel>\s*<dc:Bounds x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" \/>)?/g;
+  for (const m of xml.matchAll(shapeRe)) {
+    shapes.push({ id: m[1] as string, x: Number(m[2]), y: Number(m[3]), width: Number(m[4]), height: Number(m[5]) });
+    if (m[6]) labels.push({ id: `${m[1]} label`, x: Number(m[7]), y: Number(m[8]), width: Number(m[9]), height: Number(m[10]) });
+  }
+  return { shapes, labels };
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('definitions: the template library', () => {
+  it.each(templates)('should deploy %s without validation problems', async (name) => {
+    // when
+    const model = await parseBpmn(read(`templates/${name}`));
+
+    // then
+    expect([...model.processes.keys()]).toEqual([name.replace(/\.bpmn$/, '')]);
+  });
+
+  it.each(forms)('should read form %s with its id equal to the file name and every input id equal to its key', (name) => {
+    // given
+    const json = JSON.parse(read(`forms/${name}`)) as { id: string; type: string; components: Record<string, unknown>[] };
+
+    // when
+    const compiled = compileFormSchema(json);
+
+    // then
+    expect(compiled.id).toBe(name.replace(/\.form\.json$/, ''));
+    expect(json.type).toBe('default');
+    const walk = (list: Record<string, unknown>[]): void => {
+      for (const c of list) {
+        if (typeof c['key'] === 'string') expect(c['id']).toBe(c['key']);
+        if (Array.isArray(c['components'])) walk(c['components'] as Record<string, unknown>[]);
+      }
+    };
+    walk(json.components);
+  });
+
+  it.each(templates)('should link %s only to forms that exist and to DOMAIN.md roles', (name) => {
+    // given
+    const xml = read(`templates/${name}`);
+    const formIds = new Set(forms.map((f) => f.replace(/\.form\.json$/, '')));
+
+    // then
+    for (const m of xml.matchAll(/formId="([^"]+)"/g)) expect(formIds, `${name} links ${m[1]}`).toContain(m[1]);
+    for (const m of xml.matchAll(/candidateGroups="([^"=][^"]*)"/g)) {
+      for (const group of (m[1] as string).split(',')) expect(roleKeys).toContain(group.trim());
+    }
+    for (const m of xml.matchAll(/key="groups" value="([^"]+)"/g)) {
+      for (const group of (m[1] as string).split(',')) expect(roleKeys).toContain(group.trim());
+    }
+  });
+
+  it.each(templates)('should lay out %s without overlapping shapes or labels', (name) => {
+    // given
+    const xml = read(`templates/${name}`);
+    const { shapes, labels } = diagramBoxes(xml);
+    const attached = new Map([...xml.matchAll(/<bpmn:boundaryEvent id="([^"]+)"[^>]*attachedToRef="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]));
+
+    // when
+    const clashes: string[] = [];
+    const boxes = [...shapes, ...labels];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i] as Box;
+        const b = boxes[j] as Box;
+        if (attached.get(a.id) === b.id || attached.get(b.id) === a.id) continue;
+        if (overlaps(a, b)) clashes.push(`${a.id} × ${b.id}`);
+      }
+    }
+
+    // then
+    expect(shapes.length).toBeGreaterThan(3);
+    expect(clashes).toEqual([]);
+    expect(Math.min(...shapes.map((s) => s.x))).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...boxes.map((s) => s.y))).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createWorkingCalendar, defaultCalendarYears } from '../../../engine/calendar/index.js';
+import { InMemoryEngine, type JsonObject } from '../../../engine/index.js';
+import { compileFormSchema, type CompiledForm } from '../../../runtime/forms/form-schema.js';
+import { findStartFormId } from '../../../runtime/forms/start-form-id.js';
+import { validateFormData } from '../../../runtime/forms/validate-form-data.js';
+import { fillTemplate, listOf } from '../../../runtime/services/connectors/template.js';
+import type { Role, ScenarioDriver, SentNotification, TaskView } from './scenario-driver.js';
+
+const definitionsDir = new URL('../../../definitions/', import.meta.url);
+
+/** Monday 30 November 2026, 09:00 in Shanghai: a plain working week ahead. */
+export const SCENARIO_START = Date.parse('2026-11-30T09:00:00+08:00');
+
+function readForms(): Map<string, CompiledForm> {
+  const forms = new Map<string, CompiledForm>();
+  for (const name of readdirSync(new URL('forms/', definitionsDir))) {
+    if (!name.endsWith('.form.json')) continue;
+    const compiled = compileFormSchema(JSON.parse(readFileSync(new URL(`forms/${name}`, definitionsDir), 'utf8')));
+    forms.set(compiled.id ?? name, compiled);
+  }
+  return forms;
+}
+
+/**
+ * Runs scenarios on the in-memory engine with every template deployed. Every submission goes
+ * through the form's server-side validation first (as the runtime does), so a scenario that
+ * sends a key the form lacks, or breaks a rule, fails. The built-in connectors are stood in for
+ * by workers that record what the resident and the roles would see.
+ */
+export class InMemoryDriver implements ScenarioDriver {
+  private readonly sent: SentNotification[] = [];
+  private readonly replies: { instanceId: string; body: string }[] = [];
+  private readonly xmlByProcess = new Map<string, string>();
+
+  private constructor(
+    readonly engine: InMemoryEngine,
+    private readonly forms: Map<string, CompiledForm>,
+  ) {
+    engine.registerWorker('linli:notify:1', async (job) => {
+      this.sent.push({
+        instanceId: this.rootOf(this.instanceOfJob(job.key)),
+        groups: listOf(job.headers['groups']),
+        users: listOf(job.headers['users']),
+        title: fillTemplate(job.headers['title'] ?? '', job.variables),
+        body: fillTemplate(job.headers['body'] ?? '', job.variables),
+      });
+    });
+    engine.registerWorker('linli:public-reply:1', async (job) => {
+      const fromVariable = job.variables[job.headers['variable'] ?? 'publicReply'];
+      const body = job.headers['body'] !== undefined ? fillTemplate(job.headers['body'], job.variables) : typeof fromVariable === 'string' ? fromVariable : '';
+      if (body.trim() === '') throw new Error('empty public reply');
+      this.replies.push({ instanceId: this.rootOf(this.instanceOfJob(job.key)), body });
+    });
+    engine.registerWorker('linli:webhook:1', async () => {});
+  }
+
+  /** A fresh engine with every template under definitions/templates deployed. */
+  static async create(options: { now?: number } = {}): Promise<InMemoryDriver> {
+    const engine = new InMemoryEngine({ now: options.now ?? SCENARIO_START, calendar: createWorkingCalendar([...defaultCalendarYears]) });
+    const driver = new InMemoryDriver(engine, readForms());
+    for (const name of readdirSync(new URL('templates/', definitionsDir)).sort()) {
+      if (!name.endsWith('.bpmn')) continue;
+      const xml = readFileSync(new URL(`templates/${name}`, definitionsDir), 'utf8');
+      const { processIds } = await engine.deploy(xml);
+      for (const id of processIds) driver.xmlByProcess.set(id, xml);
+    }
+    return driver;
+  }
+
+  async start(processId: string, _role: Role, form: JsonObject): Promise<string> {
+    const xml = this.xmlByProcess.get(processId);
+    if (!xml) throw new Error(`template ${processId} is not deployed`);
+    const formId = await findStartFormId(xml, processId);
+    const variables = formId ? this.validate(formId, form, {}) : form;
+    return this.engine.start(processId, variables);
+  }
+
+  async tasks(role: Role, instanceId: string): Promise<TaskView[]> {
+    const cases = new Set(this.caseTree(instanceId));
+    return this.engine
+      .userTasks()
+      .filter((t) => cases.has(t.instanceId) && t.candidateGroups.includes(role))
+      .map((t) => ({ id: t.elementInstanceId, instanceId: t.instanceId, elementId: t.elementId, name: t.name, candidateGroups: t.candidateGroups, formId: t.formId, dueDate: t.dueDate }));
+  }
+
+  async complete(role: Role, instanceId: string, elementId: string, form: JsonObject): Promise<void> {
+    const tasks = (await this.tasks(role, instanceId)).filter((t) => t.elementId === elementId);
+    if (tasks.length !== 1) {
+      const visible = (await this.tasks(role, instanceId)).map((t) => t.elementId).join(', ');
+      throw new Error(`${role} sees ${tasks.length} open "${elementId}" tasks (visible: ${visible || 'none'})`);
+    }
+    await this.submit(tasks[0] as TaskView, form);
+  }
+
+  async completeAll(role: Role, instanceId: string, elementId: string, forms: readonly JsonObject[]): Promise<void> {
+    const tasks = (await this.tasks(role, instanceId)).filter((t) => t.elementId === elementId);
+    if (tasks.length < forms.length) throw new Error(`${role} sees ${tasks.length} open "${elementId}" tasks, ${forms.length} forms given`);
+    for (const [index, form] of forms.entries()) await this.submit(tasks[index] as TaskView, form);
+  }
+
+  async publish(name: string, correlationKey: string, variables: JsonObject = {}): Promise<void> {
+    await this.engine.publish(name, correlationKey, variables);
+  }
+
+  async advance(duration: string): Promise<void> {
+    await this.engine.clock.advance(duration);
+  }
+
+  async variables(instanceId: string): Promise<JsonObject> {
+    return this.engine.getInstance(instanceId).variables;
+  }
+
+  async status(instanceId: string): Promise<'active' | 'completed' | 'terminated'> {
+    return this.engine.getInstance(instanceId).status;
+  }
+
+  async visits(instanceId: string, elementId: string): Promise<number> {
+    return this.engine.getInstance(instanceId).history.filter((h) => h.elementId === elementId && h.event === 'entered').length;
+  }
+
+  async publicReplies(instanceId: string): Promise<string[]> {
+    return this.replies.filter((r) => r.instanceId === instanceId).map((r) => r.body);
+  }
+
+  async notifications(instanceId?: string): Promise<SentNotification[]> {
+    return this.sent.filter((n) => instanceId === undefined || n.instanceId === instanceId);
+  }
+
+  async calledCases(instanceId: string): Promise<string[]> {
+    return this.engine.childrenOf(instanceId);
+  }
+
+  /** Incidents anywhere in the case: a scenario that ends with one has found a defect. */
+  incidents(instanceId: string): string[] {
+    return this.caseTree(instanceId).flatMap((id) => this.engine.getInstance(id).incidents.map((i) => `${i.elementId}: ${i.message}`));
+  }
+
+  private async submit(task: TaskView, form: JsonObject): Promise<void> {
+    const context = this.engine.getInstance(task.instanceId).variables;
+    const data = task.formId ? this.validate(task.formId, form, context) : form;
+    await this.engine.completeUserTask(task.id, data);
+  }
+
+  private validate(formId: string, data: JsonObject, context: JsonObject): JsonObject {
+    const form = this.forms.get(formId);
+    if (!form) throw new Error(`form ${formId} is missing from definitions/forms`);
+    return validateFormData(form, data, {
+      context,
+      env: { now: this.engine.clock.now(), timeZone: 'Asia/Shanghai', calendar: createWorkingCalendar([...defaultCalendarYears]), warn: () => {} },
+    });
+  }
+
+  private caseTree(instanceId: string): string[] {
+    return [instanceId, ...this.engine.childrenOf(instanceId).flatMap((child) => this.caseTree(child))];
+  }
+
+  private rootOf(instanceId: string): string {
+    const parent = this.engine.getInstance(instanceId).state.parent;
+    return parent ? this.rootOf(parent.instanceId) : instanceId;
+  }
+
+  private instanceOfJob(jobKey: string): string {
+    for (const id of this.engine.instanceIds()) {
+      if (this.engine.getInstance(id).state.elements[jobKey] !== undefined) return id;
+    }
+    throw new Error(`no instance holds job ${jobKey}`);
+  }
+}
