@@ -28,7 +28,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['tasks'],
         summary: '查询任务（我的待办、可认领、超期、我已办……）/ query tasks: mine, claimable, overdue, completed by me …',
         querystring: QueryTasksQuerySchema,
-        response: { 200: TaskPageSchema, ...errorResponses() },
+        response: { 200: TaskPageSchema, ...errorResponses(401) },
       },
     },
     async (request) => app.workflow.queryTasks(toTaskQuery(request, request.query)),
@@ -135,22 +135,24 @@ type TaskSortField = (typeof taskSortFields)[number];
 function toTaskQuery(request: FastifyRequest, query: TaskQuery): QueryTasksInput {
   const viewer = viewerOf(request);
   const signedIn = () => {
-    if (viewer === undefined) throw new HttpError(401, 'WF_UNAUTHENTICATED', '“me” 需要登录 / "me" needs a signed-in user');
+    if (viewer === undefined) throw new HttpError(401, 'WF_UNAUTHENTICATED', '请先登录 / please sign in to see tasks');
     return viewer;
   };
   const me = (value: string | undefined): string | undefined => (value === 'me' ? signedIn().userId : value);
+  // An inbox is always somebody's: anonymous callers see no tasks rather than all of them.
+  const visibleTo = signedIn();
   const { var: variableFilters, sort, assignee, candidate, completedBy, status, limit, cursor, ...rest } = query;
   const [sortField, sortOrder] = (sort ?? 'createdAt:desc').split(':');
   return {
     ...rest,
     community: request.identity.community,
-    visibleTo: viewer,
+    visibleTo,
     status,
     limit,
     cursor,
     assignee: assignee === 'none' ? null : me(assignee),
     completedBy: me(completedBy),
-    candidate: candidate === 'me' ? signedIn() : undefined,
+    candidate: candidate === 'me' ? visibleTo : undefined,
     variables: variableFilters?.map(parseVariableFilter),
     sort: { field: sortField as TaskSortField, order: sortOrder === 'asc' ? 'asc' : 'desc' }, // the schema's pattern allows only these fields
   };
