@@ -58,4 +58,15 @@ describe('parseBpmn over the shared corpora (BPMN MIWG, bpmn-engine)', () => {
       }
     },
   );
+
+  it.each(['C.9.1', 'C.9.2'])("should deploy Camunda Modeler's own zeebe export %s", async (name) => {
+    // given
+    const file = path.join(corporaDir, 'miwg', 'Reference', `${name}.bpmn`);
+
+    // when
+    const model = await parseBpmn(readFileSync(file, 'utf8'));
+
+    // then
+    expect(model.processes.size).toBeGreaterThan(0);
+  });
 });
