@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { EventsHost } from './helpers/events-host.js';
+
+const FIXTURES = ['call-child.bpmn', 'call-parent.bpmn', 'call-parent-all.bpmn'];
+
+async function startParent(host: EventsHost): Promise<{ id: string; child: string }> {
+  const id = await host.start('call_parent', { meetingProcess: 'three_meetings', topic: '加装电梯' });
+  const children = host.engine.childrenOf(id);
+  expect(children).toHaveLength(1);
+  return { id, child: children[0] ?? '' };
+}
+
+describe('call activity', () => {
+  it('should start the process named by a FEEL calledElement with the mapped input', async () => {
+    // given
+    const host = await EventsHost.deploy(FIXTURES);
+
+    // when
+    const { id, child } = await startParent(host);
+
+    // then
+    expect(host.instance(child).processId).toBe('three_meetings');
+    expect(host.variables(child)).toMatchObject({ agenda: '加装电梯' });
+    expect(host.openTasks(child)).toEqual(['Task_Meeting']);
+    expect(host.status(id)).toBe('active');
+  });
+
+  it('should bring back only the output mappings when propagateAllChildVariables is false', async () => {
+    // given
+    const host = await EventsHost.deploy(FIXTURES);
+    host.registerWorker('minutes', async (job) => ({ minutes: `纪要：${String(job.variables.decision)}` }));
+    const { id, child } = await startParent(host);
+
+    // when
+    await host.complete(child, 'Task_Meeting', { attendance: 32, decision: '同意加装' });
+
+    // then
+    expect(host.status(child)).toBe('completed');
+    expect(host.openTasks(id)).toEqual(['Task_Publish']);
+    expect(host.variables(id)).toEqual({ meetingProcess: 'three_meetings', topic: '加装电梯', meetingDecision: '同意加装' });
+
+    // when
+    await host.complete(id, 'Task_Publish');
+
+    // then
+    expect(host.status(id)).toBe('completed');
+  });
+
+  it('should bring back every child variable when propagateAllChildVariables is true', async () => {
+    // given
+    const host = await EventsHost.deploy(FIXTURES);
+    host.registerWorker('minutes', async () => ({ minutes: '已整理' }));
+    const id = await host.start('call_parent_all', { topic: '垃圾分类' });
+    const [child] = host.engine.childrenOf(id);
+
+    // when
+    await host.complete(child ?? '', 'Task_Meeting', { attendance: 20, decision: '试点' });
+
+    // then
+    expect(host.variables(id)).toMatchObject({ topic: '垃圾分类', attendance: 20, decision: '试点', minutes: '已整理' });
+    expect(host.openTasks(id)).toEqual(['Task_Publish']);
+  });
+
+  it('should catch the child error end event on the boundary of the call activity', async () => {
+    // given
+    const host = await EventsHost.deploy(FIXTURES);
+    const { id, child } = await startParent(host);
+
+    // when
+    await host.complete(child, 'Task_Meeting', { attendance: 4 });
+
+    // then
+    expect(host.openTasks(id)).toEqual(['Task_Reschedule']);
+    expect(host.history(id, 'terminated')).toEqual(['Call_Meetings']);
+    expect(host.status(child)).not.toBe('active');
+    expect(host.instance(id).incidents).toEqual([]);
+  });
+
+  it('should keep a failing child job as an incident in the child while the parent waits', async () => {
+    // given
+    const host = await EventsHost.deploy(FIXTURES);
+    let attempts = 0;
+    host.registerWorker('minutes', async () => {
+      attempts += 1;
+      throw new Error('打印机故障');
+    });
+    const { id, child } = await startParent(host);
+
+    // when
+    await host.complete(child, 'Task_Meeting', { attendance: 30, decision: '同意' });
+
+    // then
+    expect(attempts).toBe(3);
+    expect(host.instance(child).incidents).toMatchObject([{ elementId: 'Task_Minutes' }]);
+    expect(host.instance(id).incidents).toEqual([]);
+    expect(host.status(id)).toBe('active');
+    expect(host.openTasks(id)).toEqual([]);
+  });
+
+  it('should cancel the child when the parent is cancelled', async () => {
+    // given
+    const host = await EventsHost.deploy(FIXTURES);
+    const { id, child } = await startParent(host);
+
+    // when
+    await host.cancel(id);
+
+    // then
+    expect(host.status(id)).toBe('terminated');
+    expect(host.status(child)).toBe('terminated');
+    expect(host.openTasks(child)).toEqual([]);
+  });
+
+  it('should raise an incident on the call activity when the called process is not deployed', async () => {
+    // given
+    const host = await EventsHost.deploy(FIXTURES);
+
+    // when
+    const id = await host.start('call_parent', { meetingProcess: 'no_such_process', topic: '停车' });
+
+    // then
+    expect(host.status(id)).toBe('active');
+    expect(host.instance(id).incidents).toMatchObject([{ elementId: 'Call_Meetings' }]);
+  });
+});
