@@ -1,0 +1,108 @@
+import type { Access } from './access.js';
+import { resourceChecks, type ResourceCheck } from './resource-checks.js';
+
+/** Who may call one route, and what else happens around it. */
+export interface RoutePolicy {
+  readonly access: Access;
+  /** Runs after validation with the resource at hand (task, case, definition). */
+  readonly check?: ResourceCheck;
+  /** Audit action written after a successful answer (who, when, target id, `reason` from the body). */
+  readonly audit?: string;
+  /** Callable while the user still has to replace a one-time password. */
+  readonly duringPasswordChange?: boolean;
+  /** Sign-in replaces the session, so it needs no CSRF token of the old one (the origin check still applies). */
+  readonly csrfExempt?: boolean;
+}
+
+/**
+ * Every API route and who may call it, keyed `METHOD /api/path` as fastify registers it (HEAD
+ * follows GET). A route missing here is refused for everyone (fail closed) and fails the
+ * authorisation matrix test. Identity routes are listed beside the runtime's.
+ */
+export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
+  // system
+  'GET /api/health': { access: 'public' },
+
+  // definitions: members read, admins deploy
+  'POST /api/definitions': { access: 'communityAdmin', audit: 'definition.deploy' },
+  'POST /api/definitions/upload': { access: 'communityAdmin', audit: 'definition.deploy' },
+  'GET /api/definitions': { access: 'member' },
+  'GET /api/definitions/:kind/:key': { access: 'member' },
+  'GET /api/definitions/:kind/:key/versions': { access: 'member' },
+
+  // instances
+  'POST /api/instances': { access: 'member', check: resourceChecks.startAllowed },
+  'GET /api/instances': { access: 'member', check: resourceChecks.instanceListScope },
+  'GET /api/instances/:id': { access: 'member', check: resourceChecks.instanceVisible },
+  'GET /api/instances/:id/history': { access: 'member', check: resourceChecks.instanceVisible },
+  'POST /api/instances/:id/cancel': { access: 'communityAdmin', audit: 'instance.cancel' },
+  'PATCH /api/instances/:id/variables': { access: 'communityAdmin', audit: 'instance.variables' },
+  'GET /api/instances/:id/comments': { access: 'member', check: resourceChecks.commentsRead },
+  'POST /api/instances/:id/comments': { access: 'member', check: resourceChecks.commentAdd },
+  'GET /api/instances/:id/attachments': { access: 'staff' },
+  'POST /api/instances/:id/attachments': { access: 'member', check: resourceChecks.instanceVisible },
+  'GET /api/attachments/:id': { access: 'member', check: resourceChecks.attachmentVisible },
+  'GET /api/attachments/:id/content': { access: 'member', check: resourceChecks.attachmentVisible },
+
+  // tasks: the service filters the list to what the caller may see
+  'GET /api/tasks': { access: 'member' },
+  'GET /api/tasks/:id': { access: 'member', check: resourceChecks.taskVisible },
+  'GET /api/tasks/:id/form': { access: 'member', check: resourceChecks.taskVisible },
+  'POST /api/tasks/:id/claim': { access: 'member', check: resourceChecks.taskClaim },
+  'POST /api/tasks/:id/unclaim': { access: 'member', check: resourceChecks.taskUnclaim },
+  'POST /api/tasks/:id/complete': { access: 'member', check: resourceChecks.taskComplete },
+  'POST /api/tasks/:id/assign': { access: 'communityAdmin', check: resourceChecks.taskAssign, audit: 'task.assign' },
+
+  // integrations
+  'POST /api/messages': { access: 'worker' },
+  'POST /api/signals': { access: 'communityAdmin', audit: 'signal.broadcast' },
+  'GET /api/incidents': { access: 'staff' },
+  'POST /api/incidents/:id/retry': { access: 'communityAdmin', audit: 'incident.retry' },
+  'POST /api/jobs/activate': { access: 'worker' },
+  'POST /api/jobs/:key/complete': { access: 'worker' },
+  'POST /api/jobs/:key/fail': { access: 'worker' },
+  'POST /api/jobs/:key/error': { access: 'worker' },
+
+  // notifications and live updates
+  'GET /api/notifications': { access: 'member' },
+  'POST /api/notifications/:id/read': { access: 'member' },
+  'GET /api/ws': { access: 'member' },
+
+  // identity: sign-in and the signed-in user
+  'POST /api/auth/login': { access: 'public', csrfExempt: true },
+  'POST /api/auth/logout': { access: 'signedIn', duringPasswordChange: true },
+  'GET /api/auth/me': { access: 'public', duringPasswordChange: true },
+  'POST /api/auth/password': { access: 'signedIn', duringPasswordChange: true },
+  'POST /api/auth/community': { access: 'signedIn' },
+
+  // identity: administration
+  'GET /api/communities': { access: 'signedIn' },
+  'POST /api/communities': { access: 'subDistrictAdmin' },
+  'GET /api/roles': { access: 'member' },
+  'POST /api/roles': { access: 'communityAdmin' },
+  'DELETE /api/roles/:key': { access: 'communityAdmin' },
+  'GET /api/users': { access: 'communityAdmin' },
+  'POST /api/users': { access: 'communityAdmin' },
+  'PUT /api/users/:id/roles': { access: 'communityAdmin' },
+  'POST /api/users/:id/reset-password': { access: 'communityAdmin' },
+  'GET /api/tokens': { access: 'communityAdmin' },
+  'POST /api/tokens': { access: 'communityAdmin' },
+  'DELETE /api/tokens/:id': { access: 'communityAdmin' },
+  'GET /api/audit': { access: 'communityAdmin' },
+
+  // the public intake and tracking (residents without an account)
+  'GET /api/public/challenge': { access: 'public' },
+  'GET /api/public/communities/:community/intake': { access: 'public' },
+  'POST /api/public/communities/:community/intake': { access: 'public' },
+  'POST /api/public/track': { access: 'public' },
+};
+
+/** The table key of a route (HEAD answers like GET). */
+export function policyKey(method: string, url: string): string {
+  return `${method === 'HEAD' ? 'GET' : method} ${url}`;
+}
+
+/** Routes outside the API (the designer's files) and the API documentation need no rule. */
+export function needsPolicy(url: string): boolean {
+  return url.startsWith('/api') && !url.startsWith('/api/docs');
+}
