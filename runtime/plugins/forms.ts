@@ -12,8 +12,12 @@ import { HttpError } from './http-error.js';
 
 /** Server-side form checks for start and complete (never trust the browser). */
 export interface FormChecks {
-  /** Validates start variables against the start event's form; unchanged when it has none. */
-  validateStartVariables(input: { community: string; processKey: string; version?: number; variables: JsonObject }): Promise<JsonObject>;
+  /**
+   * Validates start variables against the start event's form (unchanged when it has none), and
+   * returns the definition version it checked against, so the caller starts exactly that one
+   * even if a new version is deployed in between.
+   */
+  validateStartVariables(input: { community: string; processKey: string; version?: number; variables: JsonObject }): Promise<{ variables: JsonObject; version: number }>;
   /** Validates completion data against the task's form; unchanged when it has none. */
   validateTaskVariables(input: { community: string; formId: string | null; variables: JsonObject; context: JsonObject }): Promise<JsonObject>;
   /** The latest deployed form with this key, with its parsed schema. */
@@ -85,9 +89,9 @@ export function createFormChecks(service: WorkflowService): FormChecks {
         formId = await findStartFormId(definition.content, processKey);
         startForms.set(definition.id, formId);
       }
-      if (formId === null) return variables;
+      if (formId === null) return { variables, version: definition.version };
       const { compiled } = await loadForm(community, formId);
-      return validateFormData(compiled, variables, { env: env() });
+      return { variables: validateFormData(compiled, variables, { env: env() }), version: definition.version };
     },
     async validateTaskVariables({ community, formId, variables, context }) {
       if (formId === null) return variables;

@@ -123,3 +123,21 @@ describe('job worker API', () => {
     expect(responses.map((r) => r.statusCode)).toEqual([400, 400, 404, 400]);
   });
 });
+
+describe('job worker API on shutdown', () => {
+  it('should end a waiting long poll when the server closes instead of holding the shutdown', { timeout: 20_000 }, async () => {
+    // given a worker waiting up to five minutes
+    const { app, harness } = await buildRealApp({ JOB_LONG_POLL_MAX_MS: '300000' });
+    const waiting = app.inject({ method: 'POST', url: '/api/jobs/activate', payload: { type: 'nothing-ever', worker: 'w', maxJobs: 1, lockTimeoutMs: 60_000, requestTimeoutMs: 300_000 } });
+    await new Promise((resolve) => setImmediate(resolve));
+
+    // when the server shuts down
+    await app.close();
+    const response = await waiting;
+    await harness.dispose();
+
+    // then the worker gets an empty answer right away
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ jobs: [] });
+  });
+});

@@ -32,8 +32,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const { processKey, version, businessKey } = request.body;
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
-      const variables = await app.forms.validateStartVariables({ community: actor.community, processKey, version, variables: given });
-      const instance = await app.workflow.startInstance({ ...actor, processKey, version, businessKey, variables });
+      const checked = await app.forms.validateStartVariables({ community: actor.community, processKey, version, variables: given });
+      const instance = await app.workflow.startInstance({ ...actor, processKey, version: checked.version, businessKey, variables: checked.variables });
       return reply.status(201).send(instance);
     },
   );

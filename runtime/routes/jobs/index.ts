@@ -19,6 +19,14 @@ const noContent = { 204: { type: 'null', description: '完成 / done' } } as con
  * Until issue 5 adds worker tokens, the community comes from the dev identity headers.
  */
 const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Long polls end when the server shuts down, so closing does not wait out their timeouts.
+  const polls = new Set<AbortController>();
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    for (const poll of polls) poll.abort();
+  });
+
   app.post(
     '/activate',
     {
@@ -33,16 +41,21 @@ const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { requestTimeoutMs, ...rest } = request.body;
       // The client going away ends the long poll; its jobs stay available to others.
       const abort = new AbortController();
+      polls.add(abort);
       reply.raw.once('close', () => {
         if (!reply.raw.writableEnded) abort.abort();
       });
-      const jobs = await app.workflow.activateJobs({
-        ...rest,
-        community: request.identity.community,
-        requestTimeoutMs: Math.min(requestTimeoutMs ?? 0, app.config.jobLongPollMaxMs),
-        signal: abort.signal,
-      });
-      return { jobs };
+      try {
+        const jobs = await app.workflow.activateJobs({
+          ...rest,
+          community: request.identity.community,
+          requestTimeoutMs: closing ? 0 : Math.min(requestTimeoutMs ?? 0, app.config.jobLongPollMaxMs),
+          signal: abort.signal,
+        });
+        return { jobs };
+      } finally {
+        polls.delete(abort);
+      }
     },
   );
 
