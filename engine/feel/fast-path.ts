@@ -1,4 +1,4 @@
-import { evaluate, type parseExpression } from 'feelin';
+import { FeelDate, FeelDateTime, FeelDuration, FeelTime, evaluate, type parseExpression } from 'feelin';
 import type { FeelEnv, VariableLookup } from './expression.js';
 import { engineFunctionTable, type EngineFunction } from './functions.js';
 import {
@@ -254,10 +254,18 @@ class SubsetCompiler {
       return (rt) => builtin.apply(stringArgs(args.map((arg) => arg(rt))));
     }
     const fn: EngineFunction | undefined = engineFunctionTable.get(name);
-    // feelin refuses more arguments than parameters (null with a warning); leave that to it.
-    if (!fn || args.length > fn.params.length) return null;
-    this.callsFunctions = true;
-    return (rt) => fn.call(rt.env, args.map((arg) => arg(rt)));
+    if (fn) {
+      // feelin refuses more arguments than parameters (null with a warning); leave that to it.
+      if (args.length > fn.params.length) return null;
+      this.callsFunctions = true;
+      return (rt) => fn.call(rt.env, args.map((arg) => arg(rt)));
+    }
+    const builtinFn = pureFeelinBuiltin(name);
+    if (!builtinFn) return null;
+    const params = builtinFn.$args;
+    const variadic = params[params.length - 1]?.startsWith('...') ?? false;
+    if (args.length > params.length && !variadic) return null;
+    return (rt) => builtinResult(builtinFn(...args.map((arg) => arg(rt))));
   }
 
   private conditional(kids: SyntaxNode[]): FastEvaluator | null {
@@ -305,6 +313,41 @@ function children(node: SyntaxNode): SyntaxNode[] {
     if (!child.type.isSkipped) out.push(child);
   }
   return out;
+}
+
+/**
+ * feelin built-ins the fast path calls directly: pure, and none mutates its arguments (feelin
+ * itself passes copies; we pass the variables' values).
+ */
+const PURE_BUILTINS = new Set([
+  'count', 'min', 'max', 'sum', 'mean', 'list contains', 'string join',
+  'string', 'number', 'abs', 'floor', 'ceiling', 'decimal', 'modulo', 'odd', 'even',
+  'round half up', 'round half down', 'round up', 'round down',
+  'substring', 'substring before', 'substring after', 'day of week', 'month of year',
+]);
+
+type BuiltinFn = ((...args: unknown[]) => unknown) & { readonly $args: readonly string[] };
+const builtinFns = new Map<string, BuiltinFn | null>();
+
+/** feelin's own implementation of a whitelisted built-in (as feelin resolves an unset name). */
+function pureFeelinBuiltin(name: string): BuiltinFn | null {
+  if (!PURE_BUILTINS.has(name)) return null;
+  let fn = builtinFns.get(name);
+  if (fn === undefined) {
+    const value: unknown = evaluate(name, {}).value;
+    const args: unknown = typeof value === 'function' ? (value as { $args?: unknown }).$args : undefined; // reading feelin's annotation
+    fn = Array.isArray(args) && args.every((a) => typeof a === 'string') ? (value as BuiltinFn) : null; // shape checked on this line
+    builtinFns.set(name, fn);
+  }
+  return fn;
+}
+
+/** A built-in's result as feelin would hand it on; anything unusual (a failure signal) → feelin. */
+function builtinResult(value: unknown): unknown {
+  if (isPrimitive(value) || Array.isArray(value)) return value;
+  if (value instanceof FeelDate || value instanceof FeelDateTime || value instanceof FeelTime || value instanceof FeelDuration) return value;
+  if (Object.getPrototypeOf(value) === Object.prototype) return value;
+  throw DEOPT;
 }
 
 const builtinNames = new Map<string, boolean>();
