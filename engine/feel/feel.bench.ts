@@ -28,6 +28,7 @@ const cases = [
   'if amount > 1000 then "high" else "low"',
   'contains(description, "维修") or starts with(category, "rep")',
   'count(history) > 3',
+  '{t: amount}.t > 3',
 ];
 
 for (const source of cases) {
