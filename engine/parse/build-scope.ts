@@ -3,6 +3,7 @@ import type {
   EventDefinitionDef,
   FlowDef,
   GatewayDef,
+  JobDef,
   ScopeDef,
 } from '../model/executable-model.js';
 import { elementSupport, type EventKind } from '../model/supported-elements.js';
@@ -10,7 +11,7 @@ import { brokenExpression, feelOrReport, valueOrReport } from './compile-express
 import { attr, boolAttr, child, expressionBody, extension, idOf, nodes, type ModdleNode } from './moddle-node.js';
 import type { ProblemCollector } from './problem-collector.js';
 import { eventKindOf, readEventDefinition, type EventRole } from './read-event-definition.js';
-import { readIoMapping, readJob, readMultiInstance, readProperties } from './read-zeebe.js';
+import { readIoMapping, readJob, readMultiInstance, readProperties, readTaskHeaders } from './read-zeebe.js';
 import type { VisitedElement } from './visited-element.js';
 
 const eventTypes = new Set(['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent']);
@@ -138,7 +139,7 @@ function buildElement(node: ModdleNode, base: Base, ctx: ProcessBuildContext): E
     case 'bpmn:ServiceTask':
     case 'bpmn:SendTask':
     case 'bpmn:BusinessRuleTask': {
-      const job = readJob(node, report);
+      const job = readJob(node, report) ?? decisionJob(node, ctx);
       if (!job) {
         reportMissingJobType(node, ctx);
         return null;
@@ -248,16 +249,31 @@ function messageThrowJob(node: ModdleNode, definition: EventDefinitionDef, ctx: 
   return job;
 }
 
-function reportMissingJobType(node: ModdleNode, ctx: ProcessBuildContext): void {
-  if (extension(node, 'zeebe:CalledDecision')) {
-    ctx.report.add(
-      node,
-      'zeebe:calledDecision',
-      '暂不支持 DMN 决策（zeebe:calledDecision），请改为设置任务类型（zeebe:taskDefinition）由作业处理',
-      'DMN decisions (zeebe:calledDecision) are not supported yet; set a job type (zeebe:taskDefinition) instead',
-    );
-    return;
+/** Job type of business-rule tasks that call a DMN decision: the engine has no DMN evaluator yet. */
+export const DECISION_JOB_TYPE = 'dmn-decision';
+
+/**
+ * `zeebe:calledDecision` becomes a job of type `dmn-decision` with the decision id and result
+ * variable as headers, so a worker (or a DMN connector) evaluates it instead of the engine.
+ */
+function decisionJob(node: ModdleNode, ctx: ProcessBuildContext): JobDef | null {
+  const called = extension(node, 'zeebe:CalledDecision');
+  if (!called) return null;
+  const decisionId = attr(called, 'decisionId');
+  const resultVariable = attr(called, 'resultVariable');
+  if (!decisionId || !resultVariable) {
+    ctx.report.add(node, 'zeebe:calledDecision', '调用决策需要决策 ID 和结果变量', 'a called decision needs a decisionId and a resultVariable');
+    return null;
   }
+  return {
+    type: { kind: 'static', value: DECISION_JOB_TYPE },
+    retries: { kind: 'static', value: '3' },
+    headers: { ...readTaskHeaders(node), decisionId, resultVariable },
+  };
+}
+
+function reportMissingJobType(node: ModdleNode, ctx: ProcessBuildContext): void {
+  if (extension(node, 'zeebe:CalledDecision')) return;
   ctx.report.add(node, 'zeebe:taskDefinition.type', '缺少任务类型（zeebe:taskDefinition type），没有作业处理程序能执行它', 'the job type (zeebe:taskDefinition type) is missing, so no worker can carry it out');
 }
 

@@ -202,7 +202,7 @@ describe('deploy-time validation', () => {
       expect(problems).toContainEqual(expect.objectContaining({ elementId: 'Task_Archive', field: 'id', message: expect.stringContaining('重复') }));
     });
 
-    it('should refuse standard loops, listeners and DMN until they are supported', async () => {
+    it('should refuse standard loops, listeners and a called decision without its result variable', async () => {
       // when
       const problems = await problemsOf(
         valid
@@ -210,7 +210,7 @@ describe('deploy-time validation', () => {
             '<bpmn:incoming>Flow_ForkToArchive</bpmn:incoming>',
             '<bpmn:incoming>Flow_ForkToArchive</bpmn:incoming><bpmn:standardLoopCharacteristics />',
           )
-          .replace('<zeebe:taskDefinition type="score" />', '<zeebe:calledDecision decisionId="score" resultVariable="s" />')
+          .replace('<zeebe:taskDefinition type="score" />', '<zeebe:calledDecision decisionId="score" />')
           .replace('<zeebe:userTask />', '<zeebe:userTask /><zeebe:taskListeners><zeebe:taskListener eventType="creating" type="audit" /></zeebe:taskListeners>'),
       );
 
