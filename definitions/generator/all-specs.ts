@@ -1,8 +1,14 @@
 import type { ProcessSpec } from './bpmn-spec.js';
 import { complaintForms } from './forms/complaint-forms.js';
 import { complaint } from './specs/complaint.js';
+import { ownerVoteForms } from './forms/owner-vote-forms.js';
+import { ownerVote } from './specs/owner-vote.js';
+import { threeMeetingsForms } from './forms/three-meetings-forms.js';
+import { threeMeetings } from './specs/three-meetings.js';
 
 /** Every template the generator writes, with the forms it uses. */
 export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: readonly Record<string, unknown>[] }[] = [
   { spec: complaint, forms: complaintForms },
+  { spec: ownerVote, forms: ownerVoteForms },
+  { spec: threeMeetings, forms: threeMeetingsForms },
 ];

@@ -49,7 +49,7 @@ export interface FlowSpec {
   readonly condition?: string;
   /** The gateway's default flow. */
   readonly isDefault?: boolean;
-  /** Backward flows: route above (`over`, default) or below (`under`) the source row. */
+  /** Route above (`over`) or below (`under`) the source row: backward flows (default over), or a forward detour. */
   readonly via?: 'over' | 'under';
   /** Distance step from the row for backward flows, so two loops do not share one line. */
   readonly lane?: number;

@@ -63,7 +63,7 @@ export const files = (key: string, label: string, o: Common & { accept?: string 
 export const note = (id: string, text: string) => ({ text, type: 'text', layout: { row: '', columns: null }, id });
 
 /** A repeating table (form-js dynamic list) stored under `path`. */
-export const table = (path: string, label: string, components: readonly FormComponent[], o: { hide?: string } = {}) => ({
+export const table = (path: string, label: string, components: readonly (FormComponent | FormComponent[])[], o: { hide?: string } = {}) => ({
   label,
   type: 'dynamiclist',
   layout: { row: '', columns: null },

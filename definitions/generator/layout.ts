@@ -104,6 +104,16 @@ export function waypoints(flowSpec: FlowSpec, source: NodeSpec, sb: Bounds, targ
     const end = t.y > s.y + 1 ? top(tb) : bottom(tb);
     return [bottom(sb), { x: s.x, y }, { x: t.x, y }, end];
   }
+  if (flowSpec.via && Math.abs(t.y - s.y) < 1) {
+    // A forward detour around the shapes between source and target on the same row.
+    const lane = (flowSpec.lane ?? 0) * 12;
+    if (flowSpec.via === 'over') {
+      const y = rowTop(sb) - 25 - lane;
+      return [top(sb), { x: s.x, y }, { x: t.x, y }, top(tb)];
+    }
+    const y = rowBottom(sb) + 35 + lane;
+    return [bottom(sb), { x: s.x, y }, { x: t.x, y }, bottom(tb)];
+  }
   if (Math.abs(t.y - s.y) < 1) return [right(sb), left(tb)];
   if (Math.abs(t.x - s.x) < 1) return t.y > s.y ? [bottom(sb), top(tb)] : [top(sb), bottom(tb)];
   if (isGateway(source)) {

@@ -107,6 +107,12 @@ export class InMemoryDriver implements ScenarioDriver {
     await this.engine.clock.advance(duration);
   }
 
+  async advanceTo(dateTime: string): Promise<void> {
+    const target = Date.parse(dateTime);
+    if (Number.isNaN(target) || target < this.engine.clock.now()) throw new Error(`cannot move the clock back or to ${dateTime}`);
+    await this.engine.clock.set(target);
+  }
+
   async variables(instanceId: string): Promise<JsonObject> {
     return this.engine.getInstance(instanceId).variables;
   }

@@ -41,6 +41,8 @@ export interface ScenarioDriver {
   publish(name: string, correlationKey: string, variables?: JsonObject): Promise<void>;
   /** Lets time pass (ISO 8601 duration); timers that fall due fire in order. */
   advance(duration: string): Promise<void>;
+  /** Lets time pass until an ISO 8601 date-time (e.g. the hour a meeting starts). */
+  advanceTo(dateTime: string): Promise<void>;
   variables(instanceId: string): Promise<JsonObject>;
   status(instanceId: string): Promise<'active' | 'completed' | 'terminated'>;
   /** Whether the case went through the element (entered it at least once); how many times. */
