@@ -74,6 +74,10 @@ describe('add working days', () => {
     expect(feel('add working days(date and time(received), 2)', { received: '2026-09-30T18:00:00+08:00' }).value).toBe('2026-10-09T18:00:00+08:00');
   });
 
+  it('should keep milliseconds exactly', () => {
+    expect(feel('add working days(d, 1)', { d: '2026-09-30T10:00:00.123+08:00' }).value).toBe('2026-10-08T10:00:00.123+08:00');
+  });
+
   it('should keep a named zone and print it with its offset', () => {
     expect(feel('add working days(date and time("2026-09-30T18:00:00@Asia/Shanghai"), 1)').value).toBe('2026-10-08T18:00:00+08:00');
   });

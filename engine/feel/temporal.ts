@@ -40,7 +40,7 @@ function offsetText(offsetMs: number): string {
 }
 
 /** Fixed offset of a feelin zone (`UTC`, `+08:00`), or null for a named zone or a local value. */
-function fixedOffsetMs(zone: string | null): number | null {
+export function fixedOffsetMs(zone: string | null): number | null {
   if (zone === 'UTC' || zone === 'Z') return 0;
   if (zone === null) return null;
   const match = OFFSET_ZONE.exec(zone);
@@ -63,11 +63,11 @@ function plainDateTimeAt(wallMs: number): Temporal.PlainDateTime {
 }
 
 /** Wall-clock milliseconds of a feelin date-time (its fields as if in UTC), or null if unusual. */
-function wallMsOf(value: FeelDateTime): number | null {
+export function wallMsOf(value: FeelDateTime): number | null {
   const match = WALL_CLOCK.exec(value.toString());
   if (!match) return null;
-  const fraction = match[7] ?? '';
-  const ms = fraction === '' ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  // Whole milliseconds from the digits (`0.123 * 1000` is 122.99… in floating point).
+  const ms = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5]), Number(match[6]), ms);
 }
 
