@@ -8,7 +8,7 @@ import { attachmentStore } from './plugins/attachment-store.js';
 import { errorHandler, toErrorReply } from './plugins/error-handler.js';
 import { eventHub } from './plugins/event-hub.js';
 import { forms } from './plugins/forms.js';
-import { identity } from './plugins/identity.js';
+import { devIdentity } from './plugins/identity.js';
 import { openapi } from './plugins/openapi.js';
 import { createRequestValidatorCompiler } from './plugins/request-validators.js';
 import { staticDesigner } from './plugins/static-designer.js';
@@ -20,6 +20,12 @@ export interface BuildAppOptions {
   readonly config: AppConfig;
   /** The workflow service; its creator closes it after the app. */
   readonly service: WorkflowService;
+  /**
+   * Installs authentication: must decorate `request.identity` ({ userId, community, groups })
+   * before any route runs, and may register its own routes (sign-in). Default: the development
+   * stand-in that trusts `x-user` / `x-community` / `x-groups` headers (runtime/plugins/identity.ts).
+   */
+  readonly identity?: (app: FastifyInstance) => Promise<void>;
   /** pino options; defaults to `{ level: config.logLevel }`. Tests pass `false`. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -54,7 +60,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(eventHub);
   await app.register(forms);
   await app.register(attachmentStore);
-  await app.register(identity);
+  if (options.identity) await options.identity(app);
+  else await app.register(devIdentity);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(staticDesigner, { dist: config.designerDist });
   await app.ready();

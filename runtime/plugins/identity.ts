@@ -28,10 +28,15 @@ declare module 'fastify' {
 export const defaultCommunity = 'demo';
 const namePattern = /^[A-Za-z0-9_.@-]{1,128}$/;
 
-/** Reads and checks the dev identity headers; a malformed one is a 400, not a silent default. */
-export function identityFromHeaders(headers: FastifyRequest['headers']): Identity {
+/**
+ * Reads and checks the dev identity headers; a malformed one is a 400, not a silent default.
+ * Browsers cannot set headers on a WebSocket, so an upgrade request without `x-user` may carry
+ * the same values as `?user=&community=&groups=`.
+ */
+export function identityFromHeaders(headers: FastifyRequest['headers'], query: unknown = {}): Identity {
+  const fromQuery = headers.upgrade !== undefined && headers['x-user'] === undefined ? queryValues(query) : {};
   const single = (name: string): string | undefined => {
-    const value = headers[name];
+    const value = headers[name] ?? fromQuery[name];
     const text = Array.isArray(value) ? value[0] : value;
     const trimmed = text?.trim();
     return trimmed === undefined || trimmed === '' ? undefined : trimmed;
@@ -57,6 +62,15 @@ export function identityFromHeaders(headers: FastifyRequest['headers']): Identit
   return { userId: userId ?? null, community, groups };
 }
 
+function queryValues(query: unknown): Record<string, string | undefined> {
+  if (typeof query !== 'object' || query === null) return {};
+  const read = (key: string): string | undefined => {
+    const value = (query as Record<string, unknown>)[key]; // fastify's parsed query string: strings or string arrays
+    return typeof value === 'string' ? value : undefined;
+  };
+  return { 'x-user': read('user'), 'x-community': read('community'), 'x-groups': read('groups') };
+}
+
 /** The acting user for a state-changing call; anonymous callers get 401. */
 export function requireActor(request: FastifyRequest): Acting {
   const { userId, community } = request.identity;
@@ -76,8 +90,9 @@ async function identityPlugin(app: FastifyInstance): Promise<void> {
   // fastify forbids shared object defaults on requests; onRequest sets it before any handler runs
   app.decorateRequest('identity', null as unknown as Identity);
   app.addHook('onRequest', async (request) => {
-    request.identity = identityFromHeaders(request.headers);
+    request.identity = identityFromHeaders(request.headers, request.query);
   });
 }
 
-export const identity = fp(identityPlugin, { name: 'identity' });
+/** The development identity (headers, or query on WebSocket upgrades). Not for production. */
+export const devIdentity = fp(identityPlugin, { name: 'identity' });

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RawData } from 'ws';
 import { WsQuerySchema, type WsServerMessage } from '../../schemas/ws-messages.js';
-import type { Identity } from '../../plugins/identity.js';
 
 /**
  * `GET /api/ws`: live notifications after commit (task created/assigned/completed, instance
  * changed, incident, notification), filtered to what the connected person may see.
- * Identity: the dev headers, or `?user=&community=&groups=` because browsers cannot set
- * headers on a WebSocket; issue 5 binds it to the session cookie instead.
+ * Identity is `request.identity`, as for every route: the session with issue 5's plugin; with
+ * the development stand-in, headers or `?user=&community=&groups=` (browsers cannot set headers
+ * on a WebSocket).
  */
 const heartbeatMs = 30_000;
 
@@ -19,16 +19,7 @@ const wsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['notifications'], summary: '实时通知（WebSocket）/ live notifications (WebSocket)', querystring: WsQuerySchema },
     },
     (socket, request) => {
-      const fromHeaders = request.identity;
-      const { user, community, groups } = request.query;
-      const identity: Identity =
-        fromHeaders.userId !== null
-          ? fromHeaders
-          : {
-              userId: user ?? null,
-              community: community ?? fromHeaders.community,
-              groups: (groups ?? '').split(',').filter((group) => group !== ''),
-            };
+      const identity = request.identity;
       const send = (message: WsServerMessage): void => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
