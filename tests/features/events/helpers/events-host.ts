@@ -37,8 +37,13 @@ export class EventsHost {
   ) {}
 
   static async deploy(fixtures: string | readonly string[], options: EngineOptions = {}): Promise<EventsHost> {
+    return EventsHost.deployXml((typeof fixtures === 'string' ? [fixtures] : fixtures).map(readFixture), options);
+  }
+
+  /** Deploys BPMN documents given as text (e.g. corpus models kept outside the repository). */
+  static async deployXml(documents: readonly string[], options: EngineOptions = {}): Promise<EventsHost> {
     const host = new EventsHost(new InMemoryEngine(options), options);
-    for (const name of typeof fixtures === 'string' ? [fixtures] : fixtures) await host.current.deploy(readFixture(name));
+    for (const xml of documents) await host.current.deploy(xml);
     await host.roundTrip();
     return host;
   }
