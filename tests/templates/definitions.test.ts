@@ -31,6 +31,23 @@ function diagramBoxes(xml: string): { shapes: Box[]; labels: Box[] } {
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Waypoints of every sequence flow with its source and target. */
+function diagramEdges(xml: string): { id: string; from: string; to: string; points: { x: number; y: number }[] }[] {
+  const refs = new Map([...xml.matchAll(/<bpmn:sequenceFlow id="([^"]+)"[^>]*sourceRef="([^"]+)" targetRef="([^"]+)"/g)].map((m) => [m[1] as string, [m[2] as string, m[3] as string]]));
+  return [...xml.matchAll(/<bpmndi:BPMNEdge id="[^"]*" bpmnElement="([^"]+)">([\s\S]*?)<\/bpmndi:BPMNEdge>/g)].map((m) => {
+    const [from, to] = refs.get(m[1] as string) ?? ['', ''];
+    const points = [...(m[2] as string).matchAll(/<di:waypoint x="(-?[\d.]+)" y="(-?[\d.]+)" \/>/g)].map((p) => ({ x: Number(p[1]), y: Number(p[2]) }));
+    return { id: m[1] as string, from, to, points };
+  });
+}
+
+/** Whether an axis-parallel segment runs through the inside of a box. */
+function crosses(a: { x: number; y: number }, b: { x: number; y: number }, box: Box): boolean {
+  const inset = { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 };
+  const seg = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x) || 0.1, height: Math.abs(a.y - b.y) || 0.1 };
+  return overlaps(seg, inset);
+}
+
 describe('definitions: the template library', () => {
   it.each(templates)('should deploy %s without validation problems', async (name) => {
     // when
@@ -97,5 +114,27 @@ describe('definitions: the template library', () => {
     expect(clashes).toEqual([]);
     expect(Math.min(...shapes.map((s) => s.x))).toBeGreaterThanOrEqual(0);
     expect(Math.min(...boxes.map((s) => s.y))).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each(templates)('should route every flow of %s around the shapes it does not connect', (name) => {
+    // given
+    const xml = read(`templates/${name}`);
+    const { shapes } = diagramBoxes(xml);
+    const attached = new Map([...xml.matchAll(/<bpmn:boundaryEvent id="([^"]+)"[^>]*attachedToRef="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]));
+
+    // when
+    const crossings: string[] = [];
+    for (const edge of diagramEdges(xml)) {
+      const own = new Set([edge.from, edge.to, attached.get(edge.from), attached.get(edge.to)]);
+      for (const shape of shapes) {
+        if (own.has(shape.id) || attached.get(shape.id) === edge.from) continue;
+        for (let i = 0; i + 1 < edge.points.length; i++) {
+          if (crosses(edge.points[i] as { x: number; y: number }, edge.points[i + 1] as { x: number; y: number }, shape)) crossings.push(`${edge.id} through ${shape.id}`);
+        }
+      }
+    }
+
+    // then
+    expect(crossings).toEqual([]);
   });
 });
