@@ -1,5 +1,6 @@
 import type { EndEventDef } from '../../model/executable-model.js';
 import type { ElementBehavior } from './element-behavior.js';
+import { cancelOpenJob } from './job-task.js';
 import { throwEvent } from './throw-event.js';
 
 /** End events consume the token after their throw; a terminate end event also ends everything in its scope. */
@@ -9,7 +10,5 @@ export const endEvent: ElementBehavior<EndEventDef> = {
     run.complete(instance);
     if (def.event.kind === 'terminate') run.terminateScope(instance.parentId);
   },
-  terminate(run, _def, instance) {
-    if (instance.job) run.effects.push({ type: 'job.cancelled', key: instance.id });
-  },
+  terminate: cancelOpenJob,
 };

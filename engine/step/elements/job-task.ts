@@ -9,10 +9,13 @@ export const jobTask: ElementBehavior<JobTaskDef> = {
   activate(run, def, instance) {
     openJob(run, def.job, def.id, instance);
   },
-  terminate(run, _def, instance) {
-    if (instance.job) run.effects.push({ type: 'job.cancelled', key: instance.id });
-  },
+  terminate: cancelOpenJob,
 };
+
+/** Withdraws the job an element still waits for (task, message throw or end event). */
+export function cancelOpenJob(run: Run, _def: unknown, instance: ElementInstanceState): void {
+  if (instance.job) run.effects.push({ type: 'job.cancelled', key: instance.id });
+}
 
 /** Evaluates the job's type and retries and emits the job for the host's workers. */
 export function openJob(run: Run, job: JobDef, elementId: string, instance: ElementInstanceState): void {
