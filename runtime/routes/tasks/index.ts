@@ -133,14 +133,10 @@ type TaskSortField = (typeof taskSortFields)[number];
 
 /** Turns the query string into the service's query; `me` and `none` are resolved here. */
 function toTaskQuery(request: FastifyRequest, query: TaskQuery): QueryTasksInput {
-  const viewer = viewerOf(request);
-  const signedIn = () => {
-    if (viewer === undefined) throw new HttpError(401, 'WF_UNAUTHENTICATED', '请先登录 / please sign in to see tasks');
-    return viewer;
-  };
-  const me = (value: string | undefined): string | undefined => (value === 'me' ? signedIn().userId : value);
   // An inbox is always somebody's: anonymous callers see no tasks rather than all of them.
-  const visibleTo = signedIn();
+  const visibleTo = viewerOf(request);
+  if (visibleTo === undefined) throw new HttpError(401, 'WF_UNAUTHENTICATED', '请先登录 / please sign in to see tasks');
+  const me = (value: string | undefined): string | undefined => (value === 'me' ? visibleTo.userId : value);
   const { var: variableFilters, sort, assignee, candidate, completedBy, status, limit, cursor, ...rest } = query;
   const [sortField, sortOrder] = (sort ?? 'createdAt:desc').split(':');
   return {
