@@ -59,6 +59,8 @@ const INSERT_INSTANCE = `INSERT INTO wf_process_instance (id, community, definit
 /** Guards against a runaway chain (e.g. a process calling itself). */
 const MAX_FOLLOW_UPS = 1_000;
 
+/** Most commands leave status and end time alone; not setting them spares their index updates. */
+const UPDATE_INSTANCE_STATE = `UPDATE wf_process_instance SET state = ?, version = version + 1, open_incidents = ? WHERE id = ? AND version = ?`;
 const UPDATE_INSTANCE = `UPDATE wf_process_instance SET state = ?, status = ?, version = version + 1, ended_at = ?, open_incidents = ?
   WHERE id = ? AND version = ?`;
 
@@ -78,6 +80,16 @@ export class CommandProcessor {
       community,
     ]);
     if (!row) throw new NotFoundError('流程实例 / process instance', instanceId);
+    return instanceRowOf(row);
+  }
+
+  /** Loads and locks the instance a user task belongs to (one statement: task id → instance row). */
+  async lockInstanceOfTask(tx: SqlTx, community: string, taskId: string): Promise<InstanceRow> {
+    const row = await tx.get(
+      `SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = (SELECT t.instance_id FROM wf_user_task t WHERE t.id = ? AND t.community = ?) AND i.community = ?${this.deps.db.forUpdate}`,
+      [taskId, community, community],
+    );
+    if (!row) throw new NotFoundError('任务 / task', taskId);
     return instanceRowOf(row);
   }
 
@@ -146,7 +158,10 @@ export class CommandProcessor {
     const state = result.state;
     const endedAt = state.status === 'active' ? null : (row.endedAt ?? now);
     const openIncidents = Object.keys(state.incidents).length;
-    const changed = await tx.run(UPDATE_INSTANCE, [JSON.stringify(state), state.status, endedAt, openIncidents, row.id, row.version]);
+    const changed =
+      state.status === row.status && endedAt === row.endedAt
+        ? await tx.run(UPDATE_INSTANCE_STATE, [JSON.stringify(state), openIncidents, row.id, row.version])
+        : await tx.run(UPDATE_INSTANCE, [JSON.stringify(state), state.status, endedAt, openIncidents, row.id, row.version]);
     if (changed === 0) throw new ConflictError(undefined, { instanceId: row.id });
     const updated: InstanceRow = { ...row, status: state.status, version: row.version + 1, endedAt, openIncidents, state: '' };
     const scope = this.scope(tx, updated, now, options);

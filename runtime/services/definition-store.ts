@@ -138,9 +138,12 @@ export class DefinitionStore {
 
   /** The latest (or given) version of a process: what a start uses. */
   async process(community: string, key: string, version: number | undefined): Promise<DefinitionVersion> {
-    const definition = await this.get({ community, kind: 'bpmn', key, ...(version !== undefined ? { version } : {}) });
-    const { content: _content, ...meta } = definition;
-    return meta;
+    const row =
+      version === undefined
+        ? await this.db.get(`SELECT ${DEFINITION_COLUMNS} FROM wf_definition WHERE community = ? AND kind = 'bpmn' AND key = ? ORDER BY version DESC LIMIT 1`, [community, key])
+        : await this.db.get(`SELECT ${DEFINITION_COLUMNS} FROM wf_definition WHERE community = ? AND kind = 'bpmn' AND key = ? AND version = ?`, [community, key, version]);
+    if (!row) throw new NotFoundError('流程定义 / process definition', version === undefined ? key : `${key}@${version}`);
+    return definitionVersionOf(row);
   }
 
   /** Parses a stored definition for the model cache. */

@@ -4,13 +4,12 @@ import type { EngineEvent } from '../../engine/step/event.js';
 import type { JsonObject, JsonValue } from '../../engine/state/json.js';
 import { toText, type SqlRow } from '../persistence/sql-database.js';
 import type { CommandScope } from './command-scope.js';
-import { parseJson, TASK_COLUMNS, taskViewOf } from './row-mappers.js';
+import { isoOf, parseJson } from './row-mappers.js';
 
 const INSERT_TASK = `INSERT INTO wf_user_task (id, instance_id, community, process_key, definition_id, element_id, name, status, assignee,
   candidate_groups, candidate_users, due_at, follow_up_at, priority, form_id, form_key, business_key, properties, warnings,
   created_at, completed_at, completed_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 1)`;
 const INSERT_CANDIDATE = 'INSERT INTO wf_task_candidate (task_id, kind, value, community) VALUES (?, ?, ?, ?)';
-const SELECT_TASK = `SELECT ${TASK_COLUMNS} FROM wf_user_task t WHERE t.id = ?`;
 const FINISH_TASK =
   'UPDATE wf_user_task SET status = ?, completed_at = ?, completed_by = ?, version = version + 1 WHERE id = ? RETURNING assignee, candidate_groups, candidate_users';
 /** Re-opening a job (incident resolved) reuses its key: upsert. */
@@ -214,8 +213,31 @@ async function createTask(scope: CommandScope, task: UserTaskData): Promise<void
   ]);
   for (const group of groups) await scope.tx.run(INSERT_CANDIDATE, [task.elementInstanceId, 'g', group, scope.community]);
   for (const user of users) await scope.tx.run(INSERT_CANDIDATE, [task.elementInstanceId, 'u', user, scope.community]);
-  const row = await scope.tx.get(SELECT_TASK, [task.elementInstanceId]);
-  if (row) scope.createdTasks.push(taskViewOf(row));
+  scope.createdTasks.push({
+    id: task.elementInstanceId,
+    instanceId: scope.instanceId,
+    processKey: scope.processKey,
+    definitionId: scope.definitionId,
+    elementId: task.elementId,
+    name: task.name,
+    community: scope.community,
+    status: 'open',
+    assignee: task.assignee,
+    candidateGroups: groups,
+    candidateUsers: users,
+    dueDate: isoOf(dueAt),
+    followUpDate: isoOf(followUpAt),
+    priority: task.priority,
+    formId: task.formId,
+    formKey: task.formKey,
+    businessKey: scope.businessKey,
+    createdAt: new Date(scope.now).toISOString(),
+    completedAt: null,
+    completedBy: null,
+    version: 1,
+    properties: task.properties,
+    warnings,
+  });
   scope.committed.push({
     type: 'task.created',
     community: scope.community,

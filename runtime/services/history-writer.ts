@@ -1,10 +1,9 @@
 import type { JsonObject, JsonValue } from '../../engine/state/json.js';
 import type { EngineEvent } from '../../engine/step/event.js';
-import type { SqlValue } from '../persistence/sql-database.js';
 import type { CommandScope } from './command-scope.js';
 import type { HistoryEventType } from './workflow-service.js';
 
-/** One history row before it is written. */
+/** One history event before it is written. */
 export interface HistoryRecord {
   readonly type: HistoryEventType;
   readonly elementId: string | null;
@@ -12,13 +11,10 @@ export interface HistoryRecord {
   readonly data: JsonObject;
 }
 
-const COLUMNS = '(community, instance_id, type, at, user_id, element_id, element_instance_id, data)';
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
-/** Fixed batch sizes keep the number of distinct prepared statements small. */
-const BATCH_SIZES = [16, 4, 1] as const;
-const INSERTS = new Map<number, string>(BATCH_SIZES.map((n) => [n, `INSERT INTO wf_history_event ${COLUMNS} VALUES ${Array(n).fill(ROW).join(', ')}`]));
+const INSERT = `INSERT INTO wf_history_event (community, instance_id, type, at, user_id, element_id, element_instance_id, data)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Turns an engine event into a history record (element ids in columns, the rest as data). */
+/** Turns an engine event into a history record (element ids apart, the rest as data). */
 export function historyRecordOf(event: EngineEvent): HistoryRecord {
   const { type, ...rest } = event;
   const data: JsonObject = {};
@@ -33,28 +29,18 @@ export function historyRecordOf(event: EngineEvent): HistoryRecord {
   return { type, elementId, elementInstanceId, data };
 }
 
-/** Appends history rows for the command, in order, in few statements. */
+/** Appends the command's history as one row (its events in order). */
 export async function writeHistory(scope: CommandScope, records: readonly HistoryRecord[]): Promise<void> {
-  let index = 0;
-  while (index < records.length) {
-    const remaining = records.length - index;
-    const size = BATCH_SIZES.find((n) => n <= remaining) ?? 1;
-    const params: SqlValue[] = [];
-    for (let i = 0; i < size; i++) {
-      const record = records[index + i];
-      if (!record) break;
-      params.push(
-        scope.community,
-        scope.instanceId,
-        record.type,
-        scope.now,
-        scope.actor,
-        record.elementId,
-        record.elementInstanceId,
-        JSON.stringify(record.data),
-      );
-    }
-    await scope.tx.run(INSERTS.get(size) ?? '', params);
-    index += size;
-  }
+  if (records.length === 0) return;
+  const single = records.length === 1 ? records[0] : undefined;
+  await scope.tx.run(INSERT, [
+    scope.community,
+    scope.instanceId,
+    single ? single.type : 'batch',
+    scope.now,
+    scope.actor,
+    single ? single.elementId : null,
+    single ? single.elementInstanceId : null,
+    JSON.stringify(records),
+  ]);
 }

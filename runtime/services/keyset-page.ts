@@ -13,7 +13,7 @@ export interface KeysetSort {
   readonly order: SortOrder;
 }
 
-interface CursorPayload {
+export interface CursorPayload {
   readonly v: string | number | null;
   readonly id: string | number;
 }
@@ -52,11 +52,13 @@ export function pageOf<R, T>(rows: readonly R[], limit: number, map: (row: R) =>
   return { items: items.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }
 
-function encodeCursor(payload: CursorPayload): string {
+/** An opaque cursor for a (value, id) position. */
+export function encodeCursor(payload: CursorPayload): string {
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): CursorPayload {
+/** Reads a cursor made by `encodeCursor`; a malformed one is a `BadRequestError`. */
+export function decodeCursor(cursor: string): CursorPayload {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof value === 'object' && value !== null && 'v' in value && 'id' in value) {

@@ -141,17 +141,24 @@ export function incidentViewOf(row: SqlRow): IncidentView {
 
 export const HISTORY_COLUMNS = 'seq, instance_id, type, at, user_id, element_id, element_instance_id, data';
 
-export function historyEntryOf(row: SqlRow): HistoryEntry {
-  return {
-    id: String(toNumber(row.seq)),
-    instanceId: toText(row.instance_id),
-    type: toText(row.type) as HistoryEventType, // written only from engine events and runtime actions
-    at: iso(toNumber(row.at)),
-    userId: toTextOrNull(row.user_id),
-    elementId: toTextOrNull(row.element_id),
-    elementInstanceId: toTextOrNull(row.element_instance_id),
-    data: parseJson<JsonObject>(row.data),
-  };
+/** The entries of one history row (one command), ids `<seq>.<index>`, in order. */
+export function historyEntriesOf(row: SqlRow): HistoryEntry[] {
+  const seq = toNumber(row.seq);
+  const instanceId = toText(row.instance_id);
+  const at = iso(toNumber(row.at));
+  const userId = toTextOrNull(row.user_id);
+  // Written only by history-writer.ts as an array of HistoryRecord.
+  const records = parseJson<{ type: HistoryEventType; elementId: string | null; elementInstanceId: string | null; data: JsonObject }[]>(row.data);
+  return records.map((record, index) => ({
+    id: `${seq}.${index}`,
+    instanceId,
+    type: record.type,
+    at,
+    userId,
+    elementId: record.elementId,
+    elementInstanceId: record.elementInstanceId,
+    data: record.data,
+  }));
 }
 
 export const DEFINITION_COLUMNS = 'id, kind, key, name, version, content_hash, community, deployed_by, deployed_at';

@@ -13,7 +13,7 @@ import { isUniqueViolation } from './unique-violation.js';
 import type { HistoryRecord } from './history-writer.js';
 import type { JobExecutor } from './job-executor.js';
 import { acquireJobs } from './job-store.js';
-import { keysetClause, limitOf, pageOf } from './keyset-page.js';
+import { decodeCursor, encodeCursor, keysetClause, limitOf, pageOf } from './keyset-page.js';
 import { ModelCache } from './model-cache.js';
 import {
   ATTACHMENT_COLUMNS,
@@ -21,7 +21,7 @@ import {
   COMMENT_COLUMNS,
   commentViewOf,
   HISTORY_COLUMNS,
-  historyEntryOf,
+  historyEntriesOf,
   INCIDENT_COLUMNS,
   incidentViewOf,
   INSTANCE_COLUMNS,
@@ -118,6 +118,7 @@ export class SqlWorkflowService implements WorkflowService {
   private readonly models: ModelCache;
   private readonly db: SqlDatabase;
   private closed = false;
+  private readonly processNames = new Map<string, string | null>();
 
   constructor(private readonly deps: SqlWorkflowServiceDeps) {
     this.db = deps.db;
@@ -205,12 +206,27 @@ export class SqlWorkflowService implements WorkflowService {
   async listHistory(input: ListHistoryInput): Promise<Page<HistoryEntry>> {
     await this.instanceRow(this.db, input.community, input.instanceId);
     const limit = limitOf(input);
-    const keyset = keysetClause({ column: 'seq', idColumn: 'seq', order: 'asc' }, input.cursor);
-    const rows = await this.db.all(
-      `SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? AND community = ?${keyset.where ? ` AND ${keyset.where}` : ''} ${keyset.orderBy} LIMIT ${limit + 1}`,
-      [input.instanceId, input.community, ...keyset.params],
-    );
-    return pageOf(rows, limit, historyEntryOf, (row) => ({ v: toNumber(row.seq), id: toNumber(row.seq) }));
+    // Rows hold one command's events each; the cursor is (row seq, index of the last entry given).
+    const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
+    const afterSeq = after === null ? -1 : Number(after.v);
+    const afterIndex = after === null ? -1 : Number(after.id);
+    if (!Number.isInteger(afterSeq) || !Number.isInteger(afterIndex)) throw new BadRequestError('分页游标无效 / invalid pagination cursor');
+    // Each row has at least one entry, so `limit + 1` rows always hold enough.
+    const rows = await this.db.all(`SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? AND community = ? AND seq >= ? ORDER BY seq LIMIT ${limit + 1}`, [
+      input.instanceId,
+      input.community,
+      afterSeq,
+    ]);
+    const entries: { entry: HistoryEntry; seq: number; index: number }[] = [];
+    for (const row of rows) {
+      const seq = toNumber(row.seq);
+      historyEntriesOf(row).forEach((entry, index) => {
+        if (seq > afterSeq || index > afterIndex) entries.push({ entry, seq, index });
+      });
+    }
+    const page = entries.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map((e) => e.entry), nextCursor: entries.length > limit && last ? encodeCursor({ v: last.seq, id: last.index }) : null };
   }
 
   async cancelInstance(input: CancelInstanceInput): Promise<InstanceSummary> {
@@ -298,9 +314,8 @@ export class SqlWorkflowService implements WorkflowService {
 
   async completeTask(input: CompleteTaskInput): Promise<CompleteTaskResult> {
     const { outcome, task } = await this.inTransactionWith(async (tx) => {
-      const first = await this.taskRow(tx, input.community, input.taskId);
-      const row = await this.processor.lockInstance(tx, input.community, first.instanceId);
-      // Read again under the instance lock: a concurrent completion may have committed meanwhile.
+      const row = await this.processor.lockInstanceOfTask(tx, input.community, input.taskId);
+      // Read under the instance lock: a concurrent completion may have committed meanwhile.
       const current = await this.taskRow(tx, input.community, input.taskId);
       if (current.status !== 'open') throw taskClosed(current);
       if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
@@ -311,7 +326,8 @@ export class SqlWorkflowService implements WorkflowService {
         actor: input.userId,
         history: [{ type: 'task.completed', elementId: current.elementId, elementInstanceId: current.id, data: {} }],
       });
-      return { outcome: result, task: await this.taskRow(tx, input.community, input.taskId) };
+      const completed: TaskView = { ...current, status: 'completed', completedAt: new Date(this.deps.now()).toISOString(), completedBy: input.userId, version: current.version + 1 };
+      return { outcome: result, task: completed };
     });
     return { task, instance: instanceSummaryOf(outcome.row, await this.processName(outcome.row.definitionId)), createdTasks: outcome.createdTasks };
   }
@@ -750,8 +766,7 @@ export class SqlWorkflowService implements WorkflowService {
   ): Promise<TaskView> {
     const { task } = await this.db
       .transaction(async (tx) => {
-        const first = await this.taskRow(tx, input.community, input.taskId);
-        const row = await this.processor.lockInstance(tx, input.community, first.instanceId);
+        const row = await this.processor.lockInstanceOfTask(tx, input.community, input.taskId);
         const current = await this.taskRow(tx, input.community, input.taskId);
         const decision = decide(current);
         await tx.run('UPDATE wf_user_task SET assignee = ?, version = version + 1 WHERE id = ?', [decision.assignee, current.id]);
@@ -793,21 +808,30 @@ export class SqlWorkflowService implements WorkflowService {
   }
 
   private async processName(definitionId: string): Promise<string | null> {
+    const cached = this.processNames.get(definitionId);
+    if (cached !== undefined) return cached;
     const row = await this.db.get('SELECT name FROM wf_definition WHERE id = ?', [definitionId]);
-    return row ? toTextOrNull(row.name) : null;
+    const name = row ? toTextOrNull(row.name) : null;
+    // A definition version never changes; bounded so a long-running node does not grow.
+    if (this.processNames.size > 10_000) this.processNames.clear();
+    if (row) this.processNames.set(definitionId, name);
+    return name;
   }
 
   private async details(row: InstanceRow, state: InstanceState, processName: string | null): Promise<InstanceDetails> {
     const model = await this.models.get(row.definitionId, this.db);
-    const incidents = await this.db.all(`SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE instance_id = ? ORDER BY created_at, id`, [row.id]);
-    const history = await this.db.all(`SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? ORDER BY seq DESC LIMIT ${HISTORY_IN_DETAILS + 1}`, [row.id]);
+    // A fresh instance without incidents in its state has no incident rows (none resolved yet either).
+    const fresh = row.version === 1 && Object.keys(state.incidents).length === 0;
+    const incidents = fresh ? [] : await this.db.all(`SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE instance_id = ? ORDER BY created_at, id`, [row.id]);
+    const rows = await this.db.all(`SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? ORDER BY seq DESC LIMIT ${HISTORY_IN_DETAILS + 1}`, [row.id]);
+    const history = rows.reverse().flatMap(historyEntriesOf);
     return {
       ...instanceSummaryOf(row, processName),
       activeElements: activeElementsOf(model, state),
       variables: state.variables,
       incidents: incidents.map(incidentViewOf),
-      history: history.slice(0, HISTORY_IN_DETAILS).reverse().map(historyEntryOf),
-      historyTruncated: history.length > HISTORY_IN_DETAILS,
+      history: history.slice(-HISTORY_IN_DETAILS),
+      historyTruncated: rows.length > HISTORY_IN_DETAILS || history.length > HISTORY_IN_DETAILS,
     };
   }
 }

@@ -1,16 +1,21 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** Append-only audit and history; `seq` orders the events of an instance (commands on one instance are serialised). */
+/**
+ * Append-only audit and history: one row per command on an instance, holding that command's
+ * events in order (`data` is a JSON array), so a command writes one row, not one per event.
+ * `seq` orders the rows of an instance (commands on one instance are serialised).
+ */
 export interface HistoryEvent {
   seq: number;
   community: string;
   instanceId: string;
+  /** The event type when the row holds one event, else `batch`. */
   type: string;
   at: number;
   userId: string | null;
   elementId: string | null;
   elementInstanceId: string | null;
-  /** JSON object: the rest of the event. */
+  /** JSON array of `{ type, elementId, elementInstanceId, data }`. */
   data: string;
 }
 
@@ -30,6 +35,5 @@ export const historyEventSchema = new EntitySchema<HistoryEvent>({
   },
   indexes: [
     { name: 'wf_history_instance_idx', properties: ['instanceId', 'seq'] },
-    { name: 'wf_history_time_idx', properties: ['community', 'at'] },
   ],
 });
