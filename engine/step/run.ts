@@ -129,7 +129,8 @@ export class Run {
       if (def.io && def.io.inputs.length > 0) {
         const local: JsonObject = {};
         for (const mapping of def.io.inputs) {
-          const value = this.evaluate(mapping.source, instance.parentId === null ? null : this.instance(instance.parentId), def.id);
+          // From the instance itself: an inner multi-instance instance's item is visible to its inputs.
+          const value = this.evaluate(mapping.source, instance, def.id);
           setPath(local, mapping.target.split('.'), value);
         }
         instance.variables = { ...instance.variables, ...local };

@@ -173,11 +173,7 @@ describe('multi-instance', () => {
       expect(host.engine.childrenOf(id)).toHaveLength(2);
     });
 
-    // engine bug: Run.runActivation (engine/step/run.ts) evaluates input mappings in the parent's
-    // scope; for an inner instance that is the multi-instance body, so the input element
-    // (`community`, local to the inner instance) is not visible and `agenda` becomes null.
-    // Zeebe applies input mappings on each inner instance, where the input element is visible.
-    it.fails('should let the input mappings of each inner instance read the input element', async () => {
+    it('should let the input mappings of each inner instance read the input element', async () => {
       // given
       const host = await EventsHost.deploy(['call-child.bpmn', 'multi-instance-call-activity.bpmn']);
 
