@@ -189,6 +189,9 @@ async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
     if (body.code === 'WF_INTERNAL') request.log.error({ err: error }, 'request failed');
     else if (status >= 500) request.log.warn({ code: body.code, status, reason: body.message }, 'request not served');
     else request.log.info({ code: body.code, status }, 'request refused');
+    // Rate limits and lockouts say when to come back, in the header clients and proxies read.
+    const retryAfter = body.details['retryAfterSeconds'];
+    if (typeof retryAfter === 'number' && (status === 429 || status === 503)) void reply.header('retry-after', String(retryAfter));
     return reply.status(status).send(body);
   });
 

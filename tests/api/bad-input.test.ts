@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DeployDefinitionInput, WorkflowService } from '../../runtime/services/workflow-service.js';
 import { WorkflowValidationError } from '../../runtime/services/errors.js';
+import { HttpError } from '../../runtime/plugins/http-error.js';
 import { as, buildTestApp, fakeService } from './test-app.js';
 
 describe('bad input', () => {
@@ -213,5 +214,27 @@ describe('bad input: unions and media types', () => {
     // then
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('WF_BAD_URL');
+  });
+});
+
+describe('error answers', () => {
+  it('should tell a rate-limited client when to retry', async () => {
+    // given
+    const app = await buildTestApp({
+      service: fakeService({
+        listDefinitions: async () => {
+          throw new HttpError(429, 'WF_RATE_LIMITED', '请求过于频繁 / too many requests', { retryAfterSeconds: 30 });
+        },
+      }),
+    });
+
+    // when
+    const response = await app.inject({ method: 'GET', url: '/api/definitions' });
+    await app.close();
+
+    // then
+    expect(response.statusCode).toBe(429);
+    expect(response.headers['retry-after']).toBe('30');
+    expect(response.json()).toMatchObject({ code: 'WF_RATE_LIMITED', details: { retryAfterSeconds: 30 } });
   });
 });
