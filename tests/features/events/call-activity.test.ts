@@ -123,3 +123,23 @@ describe('call activity', () => {
     expect(host.instance(id).incidents).toMatchObject([{ elementId: 'Call_Meetings' }]);
   });
 });
+
+describe('call activity, uncaught child error', () => {
+  it('should raise an incident when no scope in parent or child catches the child error', async () => {
+    // given: the parent without an error boundary
+    const host = await EventsHost.deploy(FIXTURES);
+    const id = await host.start('call_parent_all', { topic: '停车位' });
+    const [child] = host.engine.childrenOf(id);
+
+    // when
+    await host.complete(child ?? '', 'Task_Meeting', { attendance: 3 });
+
+    // then: the incident is on the element that threw it, in the child; the parent waits
+    const childIncidents = host.instance(child ?? '').incidents;
+    expect(childIncidents).toMatchObject([{ elementId: 'End_NoQuorum' }]);
+    expect(JSON.stringify(childIncidents)).toContain('NO_QUORUM');
+    expect(host.status(child ?? '')).toBe('active');
+    expect(host.status(id)).toBe('active');
+    expect(host.openTasks(id)).toEqual([]);
+  });
+});

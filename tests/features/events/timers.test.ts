@@ -243,4 +243,47 @@ describe('timer events', () => {
       host.expectNothingOpen(id);
     });
   });
+
+  describe('cycles with a start date, cron and FEEL due dates', () => {
+    it('should start R3 daily instances from the cycle\'s start date, none before', async () => {
+      // given
+      const host = await EventsHost.deploy('timer-start-cycle-from-date.bpmn', { now: BEFORE_NATIONAL_DAY });
+
+      // when
+      await host.setTime(Date.parse('2026-10-08T08:59:00+08:00'));
+
+      // then
+      expect(host.engine.instanceIds()).toEqual([]);
+
+      // when
+      await host.setTime(Date.parse('2026-10-12T00:00:00+08:00'));
+
+      // then
+      expect(host.engine.instanceIds()).toHaveLength(3);
+      expect(host.timers()).toEqual([]);
+    });
+
+    it('should remind on weekday mornings by cron until the 3-working-day deadline past National Day', async () => {
+      // given: Wednesday 09-30, 10:00
+      const host = await EventsHost.deploy('timer-cron-boundary.bpmn', { now: BEFORE_NATIONAL_DAY });
+      const reminded: string[] = [];
+      host.registerWorker('remind', async () => {
+        reminded.push(beijingTime(host.now()));
+      });
+      const id = await host.start('timer_cron_boundary');
+
+      // then: 10-08 (1), 10-09 (2), Saturday 10-10 is a working day (3)
+      expect(host.timerDueTimes('Boundary_Deadline').map(beijingTime)).toEqual(['2026-10-10T10:00']);
+
+      // when
+      await host.setTime(Date.parse('2026-10-12T09:30:00+08:00'));
+
+      // then: cron knows weekdays, not holidays; it stops with the task at the deadline
+      expect(reminded).toEqual([
+        '2026-10-01T09:00', '2026-10-02T09:00', '2026-10-05T09:00', '2026-10-06T09:00', '2026-10-07T09:00', '2026-10-08T09:00', '2026-10-09T09:00',
+      ]);
+      expect(host.openTasks(id)).toEqual(['Task_Supervise']);
+      expect(host.timers(id)).toEqual([]);
+    });
+  });
 });
