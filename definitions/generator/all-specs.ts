@@ -5,10 +5,13 @@ import { ownerVoteForms } from './forms/owner-vote-forms.js';
 import { ownerVote } from './specs/owner-vote.js';
 import { threeMeetingsForms } from './forms/three-meetings-forms.js';
 import { threeMeetings } from './specs/three-meetings.js';
+import { opinionForms } from './forms/opinion-forms.js';
+import { opinion } from './specs/opinion.js';
 
 /** Every template the generator writes, with the forms it uses. */
 export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: readonly Record<string, unknown>[] }[] = [
   { spec: complaint, forms: complaintForms },
   { spec: ownerVote, forms: ownerVoteForms },
   { spec: threeMeetings, forms: threeMeetingsForms },
+  { spec: opinion, forms: opinionForms },
 ];

@@ -114,7 +114,9 @@ export function callActivity(
     name,
     ...at,
     ext: [
-      `<zeebe:calledElement processId="${x(o.processId)}" propagateAllChildVariables="${o.propagateAllChildVariables ?? false}"${o.propagateAllParentVariables === false ? ' propagateAllParentVariables="false"' : ''} />`,
+      // Only the mapped inputs go down and only the mapped outputs come back: a called template
+      // must not see, or overwrite, the caller's own variables of the same name.
+      `<zeebe:calledElement processId="${x(o.processId)}" propagateAllChildVariables="${o.propagateAllChildVariables ?? false}" propagateAllParentVariables="${o.propagateAllParentVariables ?? false}" />`,
       ...ioMapping(o.inputs, o.outputs),
     ],
   };

@@ -29,11 +29,12 @@ function diagramBoxes(xml: string): { shapes: Box[]; labels: Box[] } {
   return { shapes, labels };
 }
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+type Rect = Omit<Box, 'id'>;
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Waypoints of every sequence flow with its source and target. */
 function diagramEdges(xml: string): { id: string; from: string; to: string; points: { x: number; y: number }[] }[] {
-  const refs = new Map([...xml.matchAll(/<bpmn:sequenceFlow id="([^"]+)"[^>]*sourceRef="([^"]+)" targetRef="([^"]+)"/g)].map((m) => [m[1] as string, [m[2] as string, m[3] as string]]));
+  const refs = new Map([...xml.matchAll(/<bpmn:sequenceFlow id="([^"]+)"[^>]*sourceRef="([^"]+)" targetRef="([^"]+)"/g)].map((m) => [m[1] as string, [m[2] as string, m[3] as string] as const]));
   return [...xml.matchAll(/<bpmndi:BPMNEdge id="[^"]*" bpmnElement="([^"]+)">([\s\S]*?)<\/bpmndi:BPMNEdge>/g)].map((m) => {
     const [from, to] = refs.get(m[1] as string) ?? ['', ''];
     const points = [...(m[2] as string).matchAll(/<di:waypoint x="(-?[\d.]+)" y="(-?[\d.]+)" \/>/g)].map((p) => ({ x: Number(p[1]), y: Number(p[2]) }));
