@@ -1,8 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
 import { canonicalFormDefinition } from './forms/form-schema.js';
 import type { DefinitionKind, WorkflowService } from './services/workflow-service.js';
+
+/** The part of a pino logger start-up uses. */
+export interface TemplateLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
 
 /** The community that receives the shipped templates until issue 5 adds the template library. */
 export const templateCommunity = 'demo';
@@ -12,7 +17,7 @@ export const templateCommunity = 'demo';
  * that link them find them). Unchanged files make no new version; a broken template is logged
  * and skipped rather than stopping the server.
  */
-export async function deployTemplates(service: WorkflowService, dir: string, log: FastifyBaseLogger): Promise<number> {
+export async function deployTemplates(service: WorkflowService, dir: string, log: TemplateLog): Promise<number> {
   let names: string[];
   try {
     names = (await readdir(dir, { recursive: true })).map(String);

@@ -1,0 +1,55 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployTemplates, templateCommunity, type TemplateLog } from '../../runtime/deploy-templates.js';
+import { createServiceHarness, type ServiceHarness } from '../../runtime/services/test-service.js';
+import type { SqlWorkflowService } from '../../runtime/services/sql-workflow-service.js';
+
+/** Collects what start-up would log. */
+function memoryLog(): { log: TemplateLog; warnings: object[] } {
+  const warnings: object[] = [];
+  return { log: { warn: (obj) => warnings.push(obj), info: () => undefined }, warnings };
+}
+
+describe('deploying the shipped templates at start-up', () => {
+  let harness: ServiceHarness;
+  let service: SqlWorkflowService;
+  let dir: string;
+
+  beforeAll(async () => {
+    harness = await createServiceHarness();
+    service = await harness.open();
+    dir = mkdtempSync(path.join(tmpdir(), 'linli-templates-'));
+    mkdirSync(path.join(dir, 'forms'));
+    mkdirSync(path.join(dir, 'templates'));
+    for (const form of ['complaint-register.form.json', 'complaint-accept.form.json']) {
+      copyFileSync(new URL(`./fixtures/${form}`, import.meta.url), path.join(dir, 'forms', form));
+    }
+    copyFileSync(new URL('./fixtures/complaint-intake.bpmn', import.meta.url), path.join(dir, 'templates', 'complaint-intake.bpmn'));
+    writeFileSync(path.join(dir, 'templates', 'broken.bpmn'), '<definitions>not BPMN</definitions>');
+  });
+
+  afterAll(async () => {
+    await harness.dispose();
+  });
+
+  it('should deploy forms and processes, skip a broken file with a warning, and make no new versions on restart', async () => {
+    // when
+    const first = memoryLog();
+    const deployed = await deployTemplates(service, dir, first.log);
+    const second = memoryLog();
+    const again = await deployTemplates(service, dir, second.log);
+
+    // then
+    expect(deployed).toBe(3);
+    expect(first.warnings).toEqual([expect.objectContaining({ file: path.join('templates', 'broken.bpmn') })]);
+    expect(again).toBe(0);
+    const definitions = await service.listDefinitions({ community: templateCommunity });
+    expect(definitions.items.map((d) => `${d.kind}:${d.key}:v${d.latest.version}`).sort()).toEqual([
+      'bpmn:complaint_intake:v1',
+      'form:complaint-accept:v1',
+      'form:complaint-register:v1',
+    ]);
+  });
+});
