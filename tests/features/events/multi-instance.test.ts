@@ -186,3 +186,35 @@ describe('multi-instance', () => {
     });
   });
 });
+
+describe('multi-instance, the other modes', () => {
+  it('should run a sequential sub-process per floor with loopCounter, then a parallel call activity per community', async () => {
+    // given
+    const host = await EventsHost.deploy(['call-child.bpmn', 'multi-instance-modes.bpmn']);
+    host.registerWorker('minutes', async () => ({}));
+    const id = await host.start('multi_instance_modes', { floors: ['1', '2'], communities: ['阳光小区', '和平小区', '幸福小区'] });
+
+    // when: the floors one after another
+    const groups: string[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const task = host.task(id, 'Task_CheckFloor');
+      groups.push([...task.candidateGroups]);
+      await host.completeById(task.elementInstanceId);
+    }
+
+    // then
+    expect(groups).toEqual([['1'], ['2']]);
+    expect(host.variables(id)).toMatchObject({ checked: ['1层第1次', '2层第2次'] });
+    const children = host.engine.childrenOf(id);
+    expect(children).toHaveLength(3);
+
+    // when: the communities decide in another order than they were started
+    for (const [child, decision] of [[children[2], '不同意'], [children[0], '同意'], [children[1], '暂缓']] as const) {
+      await host.complete(child ?? '', 'Task_Meeting', { attendance: 12, decision });
+    }
+
+    // then
+    expect(host.variables(id)).toMatchObject({ decisions: ['同意', '暂缓', '不同意'] });
+    expect(host.openTasks(id)).toEqual(['Task_Publish']);
+  });
+});

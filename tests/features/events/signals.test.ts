@@ -110,4 +110,28 @@ describe('signal events', () => {
       expect(host.openTasks(bystander)).toEqual(['Task_Phone', 'Task_Visit']);
     }
   });
+
+  it('should open a task per broadcast through a non-interrupting signal boundary and keep watching', async () => {
+    // given
+    const host = await EventsHost.deploy('signal-boundary-non-interrupting.bpmn', { now: MONDAY });
+    const id = await host.start('signal_boundary_non_interrupting');
+
+    // when
+    await host.broadcastSignal('台风预警', { level: '蓝色' });
+    await host.broadcastSignal('台风预警', { level: '黄色' });
+
+    // then
+    expect(host.openTasks(id)).toEqual(['Task_Secure', 'Task_Secure', 'Task_Watch']);
+    expect(host.subscriptions(id)).toEqual(['Boundary_Typhoon']);
+
+    // when
+    await host.complete(id, 'Task_Watch');
+
+    // then: no more subscription; the open tasks finish the instance
+    expect(host.subscriptions(id)).toEqual([]);
+    const result = await host.broadcastSignal('台风预警');
+    expect(result.triggered).toBe(0);
+    for (const task of host.engine.userTasks({ instanceId: id })) await host.completeById(task.elementInstanceId);
+    expect(host.status(id)).toBe('completed');
+  });
 });
