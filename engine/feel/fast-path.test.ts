@@ -50,7 +50,7 @@ function expectSame(source: string, vars: Vars): void {
 const scalarValues: unknown[] = [
   undefined, null, true, false, 0, 1, -1, 2.5, 3, 10, 100, 1e21, -0.5,
   '', 'a', 'b', 'repair', 'Repair', '1', '10', '维修', 'a b', '2026-10-01', '2026-09-30T10:00:00+08:00',
-  'Repair needed', 'RE', '😀漏水了',
+  'Repair needed', 'RE', '😀漏水了', '2026-10-01T02:00:00Z', '2026-09-30T10:00:00Z', '2026-09-30T10:00:00', '2026-09-30T10:00:00.5+08:00', '2026-10-01T10:00:00@Asia/Shanghai',
 ];
 const compoundValues: unknown[] = [
   [], [1], [1, 2], ['a'], [null], [true, false], [[1]], [{ b: 1 }, { b: 2 }, {}],
@@ -90,6 +90,7 @@ function randomExpression(random: () => number, depth = 0): string {
       () => pick(VARIABLE_NAMES),
       () => `${pick(['a', 'x', 'l'])}.${pick(['b', 'c', 'd'])}`,
       () => 'a.b.c',
+      () => pick([`date(${pick(VARIABLE_NAMES)})`, `date and time(${pick(VARIABLE_NAMES)})`, 'now()', 'today()', 'date("2026-10-01")', 'date and time("2026-09-30T10:30:00+08:00")']),
       () => pick(['0', '1', '2.5', '-1', '10', '.5', '100']),
       () => pick(['"a"', '"repair"', '""', '"1"', '"维修"', '"a\\"b"']),
       () => pick(['true', 'false', 'null']),
@@ -142,6 +143,11 @@ describe('fast path vs feelin', () => {
     'number(s)', 'abs(x)', 'floor(x)', 'ceiling(x)', 'decimal(x, 1)', 'modulo(x, y)', 'odd(x)', 'even(x)', 'round half up(x, 0)',
     'substring(s, 2)', 'substring(s, 1, 2)', 'substring before(s, "a")', 'substring after(s, x)', 'string join(l, ",")',
     'day of week(today())', 'month of year(x)', 'count(l) = null', 'string(x) = "1"',
+    'date(x) < today()', 'date(x) = date("2026-10-01")', 'date and time(x) < now()', 'date and time(x) = date and time(y)', 'date(x) > date(y)',
+    'now() > date and time("2026-09-30T10:00:00")', 'date and time(x) >= date and time("2026-09-30T02:00:00Z")', 'today() = now()', 'today() < now()',
+    'date(x) in [date("2026-10-01"), today()]', 'date(x) = x', 'date(x) < x', 'x < date(x)', 'date(x) between date("2026-01-01") and today()',
+    'add working days(date(x), 1) > today()', 'date and time(x) = date and time("2026-09-30T10:00:00@Asia/Shanghai")', 'date(x) = null', 'null < date(x)',
+    'date and time(x) = date and time("2026-09-30T10:00:00")', 'date and time(x) != now()',
   ];
   const variableSets: Vars[] = [];
   const names = ['x', 'y', 's', 'l', 'a', 'category', 'amount'];

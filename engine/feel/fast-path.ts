@@ -1,4 +1,4 @@
-import { FeelDate, FeelDateTime, FeelDuration, FeelTime, evaluate, type parseExpression } from 'feelin';
+import { FeelDate, FeelDateTime, FeelDuration, FeelTime, evaluate, parseDate, parseDateTime, type parseExpression } from 'feelin';
 import type { FeelEnv, VariableLookup } from './expression.js';
 import { engineFunctionTable, type EngineFunction } from './functions.js';
 import {
@@ -98,6 +98,8 @@ class SubsetCompiler {
         return this.list(kids);
       case 'IfExpression':
         return this.conditional(kids);
+      case 'DateTimeLiteral':
+        return this.temporalConstructor(kids);
       default:
         return null;
     }
@@ -266,6 +268,27 @@ class SubsetCompiler {
     const variadic = params[params.length - 1]?.startsWith('...') ?? false;
     if (args.length > params.length && !variadic) return null;
     return (rt) => builtinResult(builtinFn(...args.map((arg) => arg(rt))));
+  }
+
+  /** `date(text)` and `date and time(text)`: parsed as feelin parses them; other arguments → feelin. */
+  private temporalConstructor(kids: SyntaxNode[]): FastEvaluator | null {
+    const [ctorNode, open, paramsNode, close] = kids;
+    if (kids.length !== 4 || ctorNode?.name !== 'DateTimeConstructor' || open?.name !== '(' || paramsNode?.name !== 'PositionalParameters' || close?.name !== ')') {
+      return null;
+    }
+    const argNodes = children(paramsNode);
+    const argNode = argNodes[0];
+    if (argNodes.length !== 1 || !argNode) return null;
+    const arg = this.compile(argNode);
+    if (arg === null) return null;
+    const ctor = this.text(ctorNode).replace(/\s+/g, ' ');
+    const parse = ctor === 'date' ? parseDate : ctor === 'date and time' ? parseDateTime : null;
+    if (parse === null) return null;
+    return (rt) => {
+      const text = arg(rt);
+      if (typeof text !== 'string') throw DEOPT;
+      return parse(text) ?? null;
+    };
   }
 
   private conditional(kids: SyntaxNode[]): FastEvaluator | null {

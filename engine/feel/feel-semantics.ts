@@ -1,3 +1,7 @@
+import { FeelDate, FeelDateTime } from 'feelin';
+import { isoDateToDayNumber } from '../calendar/calendar-date.js';
+import { fixedOffsetMs, wallMsOf } from './temporal.js';
+
 /**
  * FEEL operators on plain values, written to give exactly what feelin 8.2.0 gives (checked by
  * the differential tests in fast-path.test.ts). Where feelin's answer depends on coercions we
@@ -21,6 +25,7 @@ function primitive(value: unknown): Primitive {
 
 /** `a = b`: null equals only null; different types are not comparable (null). */
 export function feelEquals(a: unknown, b: unknown): boolean | null {
+  if (a instanceof FeelDate || a instanceof FeelDateTime || b instanceof FeelDate || b instanceof FeelDateTime) return temporalEquals(a, b);
   const left = primitive(a);
   const right = primitive(b);
   if (left === null || right === null) return left === right;
@@ -38,22 +43,62 @@ export type OrderOp = '<' | '<=' | '>' | '>=';
 /** `a < b` etc. on two numbers or two strings; a null operand gives null. */
 export function feelOrder(op: OrderOp, a: unknown, b: unknown): boolean | null {
   if (b === null) return null;
+  if (b instanceof FeelDate || b instanceof FeelDateTime) {
+    if (a === null) return null;
+    if (!(a instanceof FeelDate || a instanceof FeelDateTime)) throw DEOPT;
+    // date and date-and-time are distinct FEEL types: not comparable.
+    if (a instanceof FeelDate !== b instanceof FeelDate) return null;
+    return order(op, temporalMs(a), temporalMs(b));
+  }
   if (typeof b !== 'number' && typeof b !== 'string') throw DEOPT;
   if (a === null) return null;
   if (typeof a !== typeof b) throw DEOPT;
   // feelin orders through a comparator that calls NaN "equal" to everything (`NaN <= 1` is true).
   if (Number.isNaN(a) || Number.isNaN(b)) throw DEOPT;
-  const left = a as number | string; // same primitive type as b, checked above
+  return order(op, a as number | string, b); // a has b's primitive type, checked above
+}
+
+function order<T extends number | string>(op: OrderOp, left: T, right: T): boolean {
   switch (op) {
     case '<':
-      return left < b;
+      return left < right;
     case '<=':
-      return left <= b;
+      return left <= right;
     case '>':
-      return left > b;
+      return left > right;
     case '>=':
-      return left >= b;
+      return left >= right;
   }
+}
+
+/**
+ * The instant feelin compares temporal values by, in ms: a date at UTC midnight, a date-time
+ * without zone as if in UTC, a date-time with a fixed offset at that offset. Named zones → feelin.
+ */
+function temporalMs(value: FeelDate | FeelDateTime): number {
+  if (value instanceof FeelDate) {
+    const day = isoDateToDayNumber(value.toString());
+    if (day === null) throw DEOPT;
+    return day * 86_400_000;
+  }
+  const wall = wallMsOf(value);
+  if (wall === null) throw DEOPT;
+  if (value.zone === null) return wall;
+  const offset = fixedOffsetMs(value.zone);
+  if (offset === null) throw DEOPT;
+  return wall - offset;
+}
+
+/** feelin's `=` where a temporal value is involved. */
+function temporalEquals(a: unknown, b: unknown): boolean | null {
+  if (a === null || b === null) return false;
+  const aTemporal = a instanceof FeelDate || a instanceof FeelDateTime;
+  const bTemporal = b instanceof FeelDate || b instanceof FeelDateTime;
+  if (!aTemporal || !bTemporal) throw DEOPT;
+  if (a instanceof FeelDate !== b instanceof FeelDate) return null;
+  // A zoned and a zone-less date-time are never equal.
+  if (a instanceof FeelDateTime && b instanceof FeelDateTime && (a.zone === null) !== (b.zone === null)) return false;
+  return temporalMs(a) === temporalMs(b);
 }
 
 /** Three-valued `and`: false wins, then null; non-booleans count as null. */
