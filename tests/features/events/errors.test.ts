@@ -117,4 +117,50 @@ describe('error events', () => {
     expect(JSON.stringify(incidents[0])).toContain('OVER_BUDGET');
     expect(host.count(id, 'EventSub_NoContractor')).toBe(0);
   });
+
+  describe('error event sub-processes in nested scopes', () => {
+    async function run(prepare: string | null, work: string | null): Promise<{ host: EventsHost; id: string }> {
+      const host = await EventsHost.deploy('error-event-sub-process-scopes.bpmn');
+      const thrower = (code: string | null) => async () => {
+        if (code !== null) throw new BusinessError(code);
+      };
+      host.registerWorker('prepare', thrower(prepare));
+      host.registerWorker('work', thrower(work));
+      return { host, id: await host.start('error_event_sub_process_scopes') };
+    }
+
+    it('should prefer the event sub-process with the code over the catch-all in the same scope', async () => {
+      // when
+      const { host, id } = await run('NO_CONTRACTOR', null);
+
+      // then
+      expect(host.openTasks(id)).toEqual(['Task_Tender']);
+      expect(host.count(id, 'EventSub_Any')).toBe(0);
+    });
+
+    it('should take the catch-all event sub-process for any other code', async () => {
+      // when
+      const { host, id } = await run('ROAD_CLOSED', null);
+
+      // then
+      expect(host.openTasks(id)).toEqual(['Task_Manual']);
+      expect(host.count(id, 'EventSub_NoContractor')).toBe(0);
+    });
+
+    it('should let the innermost scope catch first, even with a catch-all, and continue after the sub-process', async () => {
+      // given
+      const { host, id } = await run(null, 'NO_CONTRACTOR');
+
+      // then
+      expect(host.openTasks(id)).toEqual(['Task_InnerFix']);
+      expect(host.count(id, 'EventSub_NoContractor')).toBe(0);
+
+      // when
+      await host.complete(id, 'Task_InnerFix');
+
+      // then: the interrupted sub-process completes through its event sub-process
+      expect(host.openTasks(id)).toEqual(['Task_Done']);
+      expect(host.count(id, 'Sub_Work', 'completed')).toBe(1);
+    });
+  });
 });
