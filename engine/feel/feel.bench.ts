@@ -17,6 +17,7 @@ const vars: Record<string, unknown> = {
   reporter: { name: '张三', building: { no: 3, unit: 2 } },
   history: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   description: '楼道灯坏了，晚上很黑，请尽快维修。'.repeat(5),
+  deadline: '2026-10-09T18:00:00+08:00',
 };
 const lookup = (name: string): unknown => vars[name];
 
@@ -29,6 +30,7 @@ const cases = [
   'contains(description, "维修") or starts with(category, "rep")',
   'count(history) > 3',
   '{t: amount}.t > 3',
+  'date and time(deadline) < now()',
 ];
 
 for (const source of cases) {
