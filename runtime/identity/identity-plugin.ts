@@ -46,22 +46,24 @@ function bearerOf(request: FastifyRequest): string | null {
   return match?.[1] ?? '';
 }
 
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Refuses cross-site writes (and WebSocket upgrades) by their `Origin` / `Sec-Fetch-Site`:
  * browsers set these and pages cannot forge them.
  */
 function assertSameOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== 'null') {
-    let host: string;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      throw identityErrors.crossOrigin();
-    }
-    if (host !== request.host) throw identityErrors.crossOrigin();
-  } else if (origin === 'null') {
-    throw identityErrors.crossOrigin();
+  if (origin !== undefined) {
+    // URL drops default ports on both sides, so `http://host:80` and `host` compare equal.
+    const ownHost = hostOf(`${request.protocol}://${request.host}`);
+    if (origin === 'null' || ownHost === null || hostOf(origin) !== ownHost) throw identityErrors.crossOrigin();
   }
   if (request.headers['sec-fetch-site'] === 'cross-site') throw identityErrors.crossOrigin();
 }

@@ -3,12 +3,15 @@ import type { Actor } from './actor.js';
 import { AuditLog } from './audit-log.js';
 import { CommunityStore } from './community-store.js';
 import { identityErrors } from './identity-errors.js';
+import { HumanCheck } from './human-check.js';
 import { LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { decoyHash, hashPassword, passwordRules, verifyPassword } from './password-hasher.js';
 import { builtInRoleKeys, communityAdminRole } from './roles.js';
 import { readableCode } from './secrets.js';
 import { SessionStore, type SessionRecord } from './session-store.js';
+import { RateLimiter } from './rate-limiter.js';
 import { TokenStore } from './token-store.js';
+import { TrackingCodes } from './tracking-codes.js';
 import { UserStore, type CommunityRoles, type UserRecord } from './user-store.js';
 
 export interface IdentityServiceOptions {
@@ -18,6 +21,10 @@ export interface IdentityServiceOptions {
   /** How long a session lives after sign-in (default 12 hours). */
   readonly sessionLifetimeMs?: number;
   readonly throttle?: ThrottleLimits;
+  /** Public intake submissions per address per hour (default 5). */
+  readonly intakePerHour?: number;
+  /** Tracking-code lookups per address per minute (default 10). */
+  readonly trackingPerMinute?: number;
 }
 
 export interface LoginResult {
@@ -41,6 +48,12 @@ export class IdentityService {
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
   readonly throttle: LoginThrottle;
+  readonly humanCheck: HumanCheck;
+  readonly trackingCodes: TrackingCodes;
+  /** Per-address limits of the public pages (in memory, per node). */
+  readonly intakeLimiter: RateLimiter;
+  readonly challengeLimiter: RateLimiter;
+  readonly trackingLimiter: RateLimiter;
   readonly now: () => number;
   readonly db: SqlDatabase;
   private readonly sessionLifetimeMs: number;
@@ -55,6 +68,11 @@ export class IdentityService {
     this.tokens = new TokenStore(this.db, this.now);
     this.audit = new AuditLog(this.db, this.now);
     this.throttle = new LoginThrottle(this.db, this.now, options.throttle);
+    this.humanCheck = new HumanCheck(this.db, this.now);
+    this.trackingCodes = new TrackingCodes(this.db, this.now);
+    this.intakeLimiter = new RateLimiter(options.intakePerHour ?? 5, 3_600_000, this.now);
+    this.challengeLimiter = new RateLimiter(60, 3_600_000, this.now);
+    this.trackingLimiter = new RateLimiter(options.trackingPerMinute ?? 10, 60_000, this.now);
   }
 
   /**
