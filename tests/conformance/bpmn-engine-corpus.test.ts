@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBpmn } from '../../engine/index.js';
+import { parseBpmn, ValidationError } from '../../engine/index.js';
 import { EventsHost } from '../features/events/helpers/events-host.js';
 import { haveCorpora, readCorpus } from './corpora.js';
 
@@ -101,5 +101,24 @@ describe.skipIf(!haveCorpora)('bpmn-engine corpus models with timers and signals
     expect(host.status(id)).toBe('completed');
     expect(host.count(id, 'Event_1arkwr4', 'completed')).toBe(1);
     host.expectNothingOpen(id);
+  });
+});
+
+describe.skipIf(!haveCorpora)('corpus models with elements that are not supported yet', () => {
+  it.each([
+    ['bpmn-engine/conditional-bound-js-event.bpmn', 'cond', 'conditional boundary event'],
+    ['miwg/bpmn.io-18.6.1/B.2.0-export.bpmn', 'Activity_1n1hhyt', 'standard loop'],
+  ])('should refuse %s, naming %s and the element kind', async (file, elementId, kind) => {
+    // when
+    const refused = await parseBpmn(readCorpus(file)).then(
+      () => null,
+      (error: unknown) => error,
+    );
+
+    // then
+    expect(refused).toBeInstanceOf(ValidationError);
+    const problems = (refused as ValidationError).problems.filter((p) => p.elementId === elementId);
+    expect(problems.map((p) => p.message).join('\n')).toContain(kind);
+    expect(problems.map((p) => p.message).join('\n')).toContain('not supported');
   });
 });
