@@ -62,3 +62,41 @@ describe('openDatabase', () => {
     expect(await db.get('select id from wf_comment where id = ?', ['c2'])).toBeUndefined();
   });
 });
+
+describe('transactions that run at the same time', () => {
+  let testDb: TestDatabase;
+  let opened: OpenedDatabase | undefined;
+
+  beforeEach(async () => {
+    testDb = await createTestDatabase();
+    opened = await openDatabase(testDb.options);
+  });
+
+  afterEach(async () => {
+    await opened?.db.close();
+    await testDb.drop();
+  });
+
+  it('should commit every successful one and roll back only the one that failed', async () => {
+    // given ten transactions started together, the fifth of which fails after writing
+    const db = opened!.db;
+    const insert = 'insert into wf_comment (id, community, instance_id, task_id, visibility, body, author, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)';
+
+    // when they all run
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        db.transaction(async (tx) => {
+          await tx.run(insert, [`g${i}`, 'demo', 'i1', null, 'internal', `note ${i}`, 'u1', i]);
+          if (i === 4) throw new Error('boom');
+          return i;
+        }),
+      ),
+    );
+
+    // then nine are acknowledged and stored, the failed one left nothing behind
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(9);
+    expect(results[4]?.status).toBe('rejected');
+    const rows = await db.all("select id from wf_comment where community = 'demo' order by id");
+    expect(rows.map((r) => r.id)).toEqual(['g0', 'g1', 'g2', 'g3', 'g5', 'g6', 'g7', 'g8', 'g9']);
+  });
+});

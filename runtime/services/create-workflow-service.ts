@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { createWorkingCalendar, defaultCalendarYears } from '../../engine/calendar/index.js';
 import { openDatabase, type OpenDatabaseOptions } from '../persistence/open-database.js';
+import { withDatabaseErrors } from './database-errors.js';
 import { createIdGenerator } from './ids.js';
 import { JobExecutor } from './job-executor.js';
 import { SqlWorkflowService } from './sql-workflow-service.js';
@@ -29,7 +30,8 @@ export async function openWorkflowService(options: InternalServiceOptions = {}):
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {}),
   };
-  const { db } = await openDatabase(databaseOptions);
+  const opened = await openDatabase(databaseOptions);
+  const db = withDatabaseErrors(opened.db);
   const now = options.now ?? Date.now;
   let executor: JobExecutor | undefined;
   const service = new SqlWorkflowService({
