@@ -7,6 +7,8 @@ import { threeMeetingsForms } from './forms/three-meetings-forms.js';
 import { threeMeetings } from './specs/three-meetings.js';
 import { opinionForms } from './forms/opinion-forms.js';
 import { opinion } from './specs/opinion.js';
+import { patrolReportForms } from './forms/patrol-report-forms.js';
+import { patrolReport } from './specs/patrol-report.js';
 
 /** Every template the generator writes, with the forms it uses. */
 export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: readonly Record<string, unknown>[] }[] = [
@@ -14,4 +16,5 @@ export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: re
   { spec: ownerVote, forms: ownerVoteForms },
   { spec: threeMeetings, forms: threeMeetingsForms },
   { spec: opinion, forms: opinionForms },
+  { spec: patrolReport, forms: patrolReportForms },
 ];

@@ -49,8 +49,11 @@ export interface FlowSpec {
   readonly condition?: string;
   /** The gateway's default flow. */
   readonly isDefault?: boolean;
-  /** Route above (`over`) or below (`under`) the source row: backward flows (default over), or a forward detour. */
-  readonly via?: 'over' | 'under';
+  /**
+   * Route above (`over`) or below (`under`) the source row: backward flows (default over), or a
+   * forward detour; `direct` draws a backward flow right to left as a plain path, not a loop.
+   */
+  readonly via?: 'over' | 'under' | 'direct';
   /** Distance step from the row for backward flows, so two loops do not share one line. */
   readonly lane?: number;
 }

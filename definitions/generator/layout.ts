@@ -93,6 +93,11 @@ export function waypoints(flowSpec: FlowSpec, source: NodeSpec, sb: Bounds, targ
     return [start, { x: start.x, y: t.y }, right(tb)];
   }
   const backward = t.x < s.x - 1;
+  if (backward && flowSpec.via === 'direct') {
+    // A return path drawn right to left (not a loop): straight, or one bend into the target.
+    if (Math.abs(t.y - s.y) < 1) return [left(sb), right(tb)];
+    return [left(sb), { x: t.x, y: s.y }, t.y > s.y ? top(tb) : bottom(tb)];
+  }
   if (backward) {
     const lane = (flowSpec.lane ?? 0) * 12;
     if ((flowSpec.via ?? 'over') === 'over') {
