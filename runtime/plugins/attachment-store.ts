@@ -22,8 +22,10 @@ export interface StoredFile {
  * complete, so a failed or oversized upload leaves nothing behind.
  */
 export interface AttachmentStore {
-  save(stream: Readable, options: { readonly mediaType: string; readonly isTruncated: () => boolean }): Promise<StoredFile>;
+  save(stream: Readable, options: { readonly mediaType: string; readonly isTruncated: () => boolean }): Promise<StoredFile & { readonly created: boolean }>;
   open(storagePath: string): ReadStream;
+  /** Removes a file this upload created when its row could not be written (nothing stored). */
+  discard(storagePath: string): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -43,6 +45,12 @@ const signatures: Readonly<Record<string, (head: Buffer) => boolean>> = {
 
 export function createAttachmentStore(dataDir: string): AttachmentStore {
   const root = path.join(dataDir, 'attachments');
+  // Paths come from our own rows, but never touch anything outside the attachments folder.
+  const inside = (storagePath: string): string => {
+    const resolved = path.resolve(dataDir, storagePath);
+    if (!resolved.startsWith(root + path.sep)) throw new HttpError(404, 'WF_NOT_FOUND', '附件不存在 / attachment not found');
+    return resolved;
+  };
   return {
     async save(stream, { mediaType, isTruncated }) {
       const tmpDir = path.join(root, 'tmp');
@@ -74,17 +82,17 @@ export function createAttachmentStore(dataDir: string): AttachmentStore {
         const existing = await stat(target).catch(() => null);
         if (existing === null) await rename(tmpFile, target);
         else await rm(tmpFile, { force: true });
-        return { sha256, size, storagePath };
+        return { sha256, size, storagePath, created: existing === null };
       } catch (error) {
         await rm(tmpFile, { force: true });
         throw error;
       }
     },
     open(storagePath) {
-      const resolved = path.resolve(dataDir, storagePath);
-      // Paths come from our own rows, but never serve anything outside the attachments folder.
-      if (!resolved.startsWith(root + path.sep)) throw new HttpError(404, 'WF_NOT_FOUND', '附件不存在 / attachment not found');
-      return createReadStream(resolved);
+      return createReadStream(inside(storagePath));
+    },
+    async discard(storagePath) {
+      await rm(inside(storagePath), { force: true });
     },
   };
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildRealApp } from './real-app.js';
@@ -193,6 +195,21 @@ describe('a complaint case through the REST API', () => {
     // then
     expect([exe.statusCode, fakePng.statusCode, huge.statusCode]).toEqual([415, 415, 413]);
     expect(list.json().items).toEqual([]);
+  });
+
+  it('should keep no bytes of an upload whose case does not exist', async () => {
+    // given
+    const unique = Buffer.concat([png, Buffer.from(`orphan ${Date.now()}`)]);
+    const upload = multipart({}, { name: 'x.png', type: 'image/png', content: unique });
+
+    // when
+    const response = await app.inject({ method: 'POST', url: '/api/instances/NOSUCHCASE/attachments', headers: { ...clerk, ...upload.headers }, payload: upload.payload });
+
+    // then
+    expect(response.statusCode).toBe(404);
+    const stored = readdirSync(path.join(app.config.dataDir, 'attachments'), { recursive: true }).map(String);
+    const sha = createHash('sha256').update(unique).digest('hex');
+    expect(stored.some((name) => name.endsWith(sha))).toBe(false);
   });
 
   it('should cancel a case with a reason and refuse a second cancel', async () => {

@@ -42,34 +42,46 @@ export const instanceAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =
     async (request, reply) => {
       const actor = requireActor(request);
       const { uploadTypes, uploadLimit } = app.config;
-      let stored: (StoredFile & { fileName: string; mediaType: string }) | null = null;
-      const fields: Record<string, string> = {};
-      for await (const part of request.parts({ limits: { fileSize: uploadLimit, files: 1 } })) {
-        if (part.type === 'field') {
-          if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-          continue;
+      let stored: (StoredFile & { created: boolean; fileName: string; mediaType: string }) | null = null;
+      try {
+        const fields: Record<string, string> = {};
+        for await (const part of request.parts({ limits: { fileSize: uploadLimit, files: 1 } })) {
+          if (part.type === 'field') {
+            if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+            continue;
+          }
+          if (part.fieldname !== 'file' || stored !== null) {
+            part.file.resume();
+            throw new HttpError(400, 'WF_REQUEST_INVALID', '只接受一个名为 file 的文件 / exactly one file part named "file" is accepted');
+          }
+          const mediaType = part.mimetype.toLowerCase().split(';')[0]?.trim() ?? '';
+          if (!uploadTypes.includes(mediaType)) {
+            part.file.resume();
+            throw new HttpError(415, 'WF_UNSUPPORTED_MEDIA_TYPE', `不接受的文件类型：${mediaType} / file type not accepted: ${mediaType}`, { accepted: uploadTypes });
+          }
+          const file = await app.attachments.save(part.file, { mediaType, isTruncated: () => part.file.truncated });
+          stored = { ...file, fileName: cleanFileName(part.filename), mediaType };
         }
-        if (part.fieldname !== 'file' || stored !== null) {
-          part.file.resume();
-          throw new HttpError(400, 'WF_REQUEST_INVALID', '只接受一个名为 file 的文件 / exactly one file part named "file" is accepted');
+        if (stored === null) {
+          throw new HttpError(400, 'WF_REQUEST_INVALID', '缺少文件字段 file / the multipart field "file" is missing', {
+            problems: [{ in: 'body', path: '/file', message: '缺少必填字段 / required field is missing' }],
+          });
         }
-        const mediaType = part.mimetype.toLowerCase().split(';')[0]?.trim() ?? '';
-        if (!uploadTypes.includes(mediaType)) {
-          part.file.resume();
-          throw new HttpError(415, 'WF_UNSUPPORTED_MEDIA_TYPE', `不接受的文件类型：${mediaType} / file type not accepted: ${mediaType}`, { accepted: uploadTypes });
-        }
-        const file = await app.attachments.save(part.file, { mediaType, isTruncated: () => part.file.truncated });
-        stored = { ...file, fileName: cleanFileName(part.filename), mediaType };
-      }
-      if (stored === null) {
-        throw new HttpError(400, 'WF_REQUEST_INVALID', '缺少文件字段 file / the multipart field "file" is missing', {
-          problems: [{ in: 'body', path: '/file', message: '缺少必填字段 / required field is missing' }],
+        const { created: _created, ...file } = stored;
+        const attachment = await app.workflow.addAttachment({
+          ...actor,
+          instanceId: request.params.id,
+          taskId: readTaskId(fields['taskId']),
+          visibility: readVisibility(fields['visibility']),
+          ...file,
         });
+        return reply.status(201).send(attachment);
+      } catch (error) {
+        // Nothing stored for a refused upload: remove bytes this request wrote (not shared ones).
+        const written: { created: boolean; storagePath: string } | null = stored;
+        if (written?.created) await app.attachments.discard(written.storagePath);
+        throw error;
       }
-      const visibility = readVisibility(fields['visibility']);
-      const taskId = readTaskId(fields['taskId']);
-      const attachment = await app.workflow.addAttachment({ ...actor, instanceId: request.params.id, taskId, visibility, ...stored });
-      return reply.status(201).send(attachment);
     },
   );
 };
