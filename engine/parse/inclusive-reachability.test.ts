@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeInclusiveReachability } from './inclusive-reachability.js';
-import { loadFixture } from './load-fixture.js';
+import { loadFixture } from '../../tests/helpers/load-parse-fixture.js';
 import { analyseBpmn, parseBpmn } from './parse-bpmn.js';
 
 describe('computeInclusiveReachability', () => {

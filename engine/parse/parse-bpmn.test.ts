@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementDef, ExecutableProcess } from '../model/executable-model.js';
-import { loadFixture } from './load-fixture.js';
+import { loadFixture } from '../../tests/helpers/load-parse-fixture.js';
 import { parseBpmn } from './parse-bpmn.js';
 
 async function complaintProcess(): Promise<ExecutableProcess> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementDef, ExecutableModel, ExecutableProcess } from '../model/executable-model.js';
-import { loadFixture } from './load-fixture.js';
+import { loadFixture } from '../../tests/helpers/load-parse-fixture.js';
 import { analyseBpmn } from './parse-bpmn.js';
 
 /**

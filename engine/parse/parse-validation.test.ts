@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type ValidationProblem } from '../errors.js';
-import { loadFixture } from './load-fixture.js';
+import { loadFixture } from '../../tests/helpers/load-parse-fixture.js';
 import { parseBpmn } from './parse-bpmn.js';
 
 async function problemsOf(xml: string): Promise<readonly ValidationProblem[]> {
