@@ -287,4 +287,29 @@ describe('message events', () => {
       expect(host.variables(id)).toMatchObject({ smsSent: true });
     });
   });
+
+  describe('one message, one subscription per instance', () => {
+    it('should correlate a message to only one of two subscriptions in the same instance', async () => {
+      // given
+      const host = await EventsHost.deploy('message-twice-in-one-instance.bpmn', { now: MONDAY });
+      const id = await host.start('message_twice', { caseNo: 'TW-1' });
+      expect(host.subscriptions(id)).toEqual(['Catch_A', 'Catch_B']);
+
+      // when
+      const first = await host.publish('居民回复', 'TW-1', { floor: '楼上' });
+
+      // then
+      expect(first.correlated).toHaveLength(1);
+      expect(host.subscriptions(id)).toHaveLength(1);
+      expect(host.status(id)).toBe('active');
+
+      // when
+      const second = await host.publish('居民回复', 'TW-1', { floor: '楼下' });
+
+      // then
+      expect(second.correlated).toHaveLength(1);
+      expect(host.status(id)).toBe('completed');
+      expect(host.variables(id)).toMatchObject({ floor: '楼下' });
+    });
+  });
 });
