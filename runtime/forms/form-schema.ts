@@ -27,6 +27,8 @@ export interface FieldNode {
   readonly label: string | null;
   readonly hide: CompiledExpression | null;
   readonly disabled: boolean;
+  /** `readonly`: true, or a FEEL condition; such a field shows data, the client cannot change it. */
+  readonly readonly: boolean | CompiledExpression;
   readonly required: boolean;
   readonly minLength: number | null;
   readonly maxLength: number | null;
@@ -161,6 +163,7 @@ function readField(raw: Record<string, unknown>, type: string, id: string, key: 
     label: stringOr(raw['label'], null),
     hide,
     disabled: raw['disabled'] === true,
+    readonly: typeof raw['readonly'] === 'string' ? (readFeel(raw, 'readonly', report) ?? false) : raw['readonly'] === true,
     required: validate['required'] === true,
     minLength: numberOr(validate['minLength']),
     maxLength: numberOr(validate['maxLength']),

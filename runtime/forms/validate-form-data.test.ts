@@ -132,6 +132,25 @@ describe('validateFormData', () => {
     expect(accepted).toEqual({ handler: 'pm' });
     expect(refused).toThrow(FormValidationError);
   });
+
+  it('should never take a read-only field from the client', () => {
+    // given a clerk's form that shows the resident's description read-only
+    const form = compileFormSchema({
+      components: [
+        { type: 'textarea', id: 'description', key: 'description', label: '问题描述', readonly: true },
+        { type: 'textfield', id: 'note', key: 'note', label: '备注', readonly: '=locked' },
+        { type: 'radio', id: 'decision', key: 'decision', values: [{ label: '受理', value: 'accept' }] },
+      ],
+    });
+
+    // when the browser sends a changed description
+    const locked = validateFormData(form, { description: '改过的描述', note: 'x', decision: 'accept' }, { env, context: { locked: true } });
+    const open = validateFormData(form, { description: '改过的描述', note: 'x', decision: 'accept' }, { env, context: { locked: false } });
+
+    // then the process keeps its own value
+    expect(locked).toEqual({ decision: 'accept' });
+    expect(open).toEqual({ note: 'x', decision: 'accept' });
+  });
 });
 
 describe('compileFormSchema', () => {

@@ -32,7 +32,8 @@ export interface ValidateFormOptions {
 /**
  * Checks submitted form data against a form-js form the way the browser should have, without
  * trusting that it did: required, type, min/max, length, pattern, email/phone, options, dates.
- * Fields hidden by their FEEL condition and disabled fields are dropped, `expression` fields
+ * Fields hidden by their FEEL condition, disabled fields and read-only fields (which only show
+ * data the process already has) are dropped, `expression` fields
  * are computed here, defaults fill missing values, and keys the form does not have are refused.
  * Returns the cleaned data; throws `FormValidationError` naming every bad field.
  */
@@ -78,7 +79,7 @@ function walk(nodes: readonly FormNode[], input: Record<string, unknown>, output
       setPath(output, node.path, outItems);
       continue;
     }
-    if (node.kind !== 'field' || node.disabled) continue;
+    if (node.kind !== 'field' || node.disabled || isReadonly(node.readonly, lookup, env)) continue;
     const field = joinPath(prefix, node.path);
     if (node.expression !== null) {
       setPath(output, node.path, evaluateSafely(node.expression, lookup, env) as JsonValue);
@@ -186,6 +187,10 @@ function isRealDate(text: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isReadonly(readonly: FieldNode['readonly'], lookup: Lookup, env: FeelEnv): boolean {
+  return typeof readonly === 'boolean' ? readonly : evaluateSafely(readonly, lookup, env) === true;
 }
 
 function isHidden(condition: FieldNode['hide'], lookup: Lookup, env: FeelEnv): boolean {
