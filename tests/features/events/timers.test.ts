@@ -286,4 +286,53 @@ describe('timer events', () => {
       expect(host.timers(id)).toEqual([]);
     });
   });
+
+  describe('timer boundary on a sub-process', () => {
+    it('should end everything inside the sub-process when its deadline passes: job, task, message and timer', async () => {
+      // given: the repair job has no worker, the callback task opens after 12 hours
+      const host = await EventsHost.deploy('timer-boundary-sub-process.bpmn', { now: MONDAY });
+      const id = await host.start('timer_boundary_sub_process', { caseNo: 'XQ-1' });
+      await host.advance('PT12H');
+      expect(host.openTasks(id)).toEqual(['Task_Callback']);
+      expect(host.jobs(id)).toEqual(['Task_Repair']);
+      expect(host.subscriptions(id)).toEqual(['Catch_Reply']);
+
+      // when
+      await host.advance('PT12H');
+
+      // then
+      expect(host.openTasks(id)).toEqual(['Task_Supervise']);
+      expect(host.jobs(id)).toEqual([]);
+      expect(host.subscriptions(id)).toEqual([]);
+      expect(host.timers(id)).toEqual([]);
+      expect(host.history(id, 'terminated').sort()).toEqual(['Catch_Reply', 'Sub_Case', 'Task_Callback', 'Task_Repair']);
+
+      // when: the late reply and a late worker find nothing
+      const late = await host.publish('居民回复', 'XQ-1', {}, { timeToLive: 0 });
+      host.registerWorker('repair', async () => {
+        throw new Error('不应再调用');
+      });
+      await host.runUntilIdle();
+
+      // then
+      expect(late.correlated).toEqual([]);
+      await host.complete(id, 'Task_Supervise');
+      expect(host.status(id)).toBe('completed');
+    });
+
+    it('should leave nothing open when the instance is cancelled while everything waits', async () => {
+      // given
+      const host = await EventsHost.deploy('timer-boundary-sub-process.bpmn', { now: MONDAY });
+      const id = await host.start('timer_boundary_sub_process', { caseNo: 'XQ-2' });
+      await host.advance('PT13H');
+
+      // when
+      await host.cancel(id);
+
+      // then
+      expect(host.status(id)).toBe('terminated');
+      host.expectNothingOpen(id);
+      expect(host.engine.pendingTimers()).toEqual([]);
+    });
+  });
 });
