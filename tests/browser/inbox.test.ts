@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { apiAs, browserMissing, complaintVariables, launchBrowser, newPage, screenshot, signIn, startServer, type RunningServer, type StaffUser } from './browser-harness.js';
+
+const rc: StaffUser = { userId: 'rc', displayName: '李居委', community: 'demo', roles: ['rc'] };
+
+describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  it('should show a new complaint in 待认领 without a reload, and move it to 我的待办 when claimed', async () => {
+    // given rc looking at the empty 待认领 tab
+    const { context, page } = await newPage(browser);
+    await signIn(server, page, rc);
+    const started = Date.now();
+    await page.goto(`${server.baseUrl}/inbox?tab=claimable`);
+    await page.locator('[data-test="inbox-empty"]').waitFor();
+    const firstLoadMs = Date.now() - started;
+    const measured = await page.locator('.inbox-page').getAttribute('data-first-load-ms');
+    console.info(`[measure] inbox first load: ${firstLoadMs} ms from navigation (app's own: ${measured ?? '?'} ms)`);
+    await expect.poll(() => page.locator('.live-dot.on').count()).toBe(1);
+
+    // when a complaint is started elsewhere
+    await apiAs(server, { ...rc, userId: 'wang' }, 'POST', '/api/instances', { processKey: 'complaint', variables: complaintVariables });
+
+    // then it appears live with its count badge, due as working days left
+    const row = page.locator('[data-test="task-row"]', { hasText: '受理' });
+    await row.waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('[data-test="count-claimable"]').textContent()).toContain('1');
+    expect(await page.locator('[data-test="due-label"]').first().textContent()).toMatch(/剩 \d+ 个工作日|今天到期/);
+    await screenshot(page, 'inbox-claimable-desktop');
+
+    // when rc claims it
+    await page.locator('[data-test="claim"]').first().click();
+
+    // then it leaves 待认领 and is in 我的待办
+    await page.locator('[data-test="inbox-empty"]').waitFor();
+    await page.locator('[data-test="tab-mine"]').click();
+    await page.locator('[data-test="task-row"]', { hasText: '受理' }).waitFor();
+    await screenshot(page, 'inbox-mine-desktop');
+    await context.close();
+  });
+});
