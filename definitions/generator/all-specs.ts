@@ -9,6 +9,8 @@ import { opinionForms } from './forms/opinion-forms.js';
 import { opinion } from './specs/opinion.js';
 import { patrolReportForms } from './forms/patrol-report-forms.js';
 import { patrolReport } from './specs/patrol-report.js';
+import { propertyEvaluationForms } from './forms/property-evaluation-forms.js';
+import { propertyEvaluation } from './specs/property-evaluation.js';
 
 /** Every template the generator writes, with the forms it uses. */
 export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: readonly Record<string, unknown>[] }[] = [
@@ -17,4 +19,5 @@ export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: re
   { spec: threeMeetings, forms: threeMeetingsForms },
   { spec: opinion, forms: opinionForms },
   { spec: patrolReport, forms: patrolReportForms },
+  { spec: propertyEvaluation, forms: propertyEvaluationForms },
 ];

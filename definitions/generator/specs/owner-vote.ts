@@ -35,7 +35,7 @@ export const ownerVote: ProcessSpec = {
     start('Start_Vote', '需要业主表决', { col: 0, row: 0 }),
     script('Script_Rules', '确定表决规则', { col: 1, row: 0 }, { expression: VOTE_RULES_FEEL, result: 'voteRules' }),
     userTask('Task_Notice', '发布表决公告', { col: 2, row: 0 }, { groups: 'oc', form: 'owner-vote-notice', due: '=add working days(now(), 2)' }),
-    catchEvent('Timer_VoteClosed', '表决截止', { col: 3, row: 0 }, timerDefinition('timeDate', '=voteEnd + "T18:00:00"')),
+    catchEvent('Timer_VoteClosed', '表决截止', { col: 3, row: 0 }, timerDefinition('timeDate', '=voteEnd + "T18:00:00+08:00"')),
     userTask('Task_Count', '计票（业委会计票，居委会监票）', { col: 4, row: 0 }, { groups: 'oc,rc', form: 'owner-vote-count', due: '=add working days(now(), 3)' }),
     script('Script_Result', '计算表决结果', { col: 5, row: 0 }, { expression: VOTE_RESULT_FEEL, result: 'voteResult' }),
     notify('Notify_Result', '公告表决结果', { col: 6, row: 0 }, {

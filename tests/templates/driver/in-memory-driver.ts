@@ -133,6 +133,10 @@ export class InMemoryDriver implements ScenarioDriver {
     return this.sent.filter((n) => instanceId === undefined || n.instanceId === instanceId);
   }
 
+  async cases(processId: string): Promise<string[]> {
+    return this.engine.instanceIds().filter((id) => this.engine.getInstance(id).processId === processId);
+  }
+
   async calledCases(instanceId: string): Promise<string[]> {
     return this.engine.childrenOf(instanceId);
   }

@@ -50,6 +50,8 @@ export interface ScenarioDriver {
   /** Public replies published for the case: what the resident sees with their tracking code. */
   publicReplies(instanceId: string): Promise<string[]>;
   notifications(instanceId?: string): Promise<SentNotification[]>;
+  /** Cases of a template, oldest first, including those a timer or message started. */
+  cases(processId: string): Promise<string[]>;
   /** Instances a call activity of this case started (e.g. the owner vote). */
   calledCases(instanceId: string): Promise<string[]>;
 }
