@@ -335,4 +335,47 @@ describe('timer events', () => {
       expect(host.engine.pendingTimers()).toEqual([]);
     });
   });
+
+  describe('FEEL timer expressions', () => {
+    it('should accept a FEEL duration value, a duration text from a variable and a cycle built in FEEL', async () => {
+      // given
+      const host = await EventsHost.deploy('timer-feel.bpmn', { now: MONDAY });
+      let reminders = 0;
+      host.registerWorker('remind', async () => {
+        reminders += 1;
+      });
+      const id = await host.start('timer_feel', { waitFor: 'PT30M', interval: 'PT1H' });
+
+      // then
+      expect(host.timerDueTimes('Catch_DurationValue')).toEqual([MONDAY + 2 * HOUR]);
+
+      // when
+      await host.advance('PT2H');
+
+      // then
+      expect(host.timerDueTimes('Catch_DurationText')).toEqual([MONDAY + 2.5 * HOUR]);
+
+      // when
+      await host.advance('PT30M');
+      await host.advance('PT5H');
+
+      // then: R2 — two reminders only
+      expect(host.openTasks(id)).toEqual(['Task_Handle']);
+      expect(reminders).toBe(2);
+      expect(host.timers(id)).toEqual([]);
+    });
+
+    it('should raise an incident on the catch event when the FEEL timer is not a duration', async () => {
+      // given
+      const host = await EventsHost.deploy('timer-feel.bpmn', { now: MONDAY });
+      const id = await host.start('timer_feel', { waitFor: '三十分钟', interval: 'PT1H' });
+
+      // when
+      await host.advance('PT2H');
+
+      // then
+      expect(host.instance(id).incidents).toMatchObject([{ elementId: 'Catch_DurationText' }]);
+      expect(host.timers(id)).toEqual([]);
+    });
+  });
 });
