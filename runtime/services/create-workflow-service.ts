@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createWorkingCalendar, defaultCalendarYears } from '../../engine/calendar/index.js';
 import { openDatabase, type OpenDatabaseOptions } from '../persistence/open-database.js';
 import { withDatabaseErrors } from './database-errors.js';
@@ -6,7 +7,7 @@ import { createIdGenerator } from './ids.js';
 import { JobExecutor } from './job-executor.js';
 import { SqlWorkflowService } from './sql-workflow-service.js';
 import { loadWorkflowEngine, type WorkflowEngine } from './workflow-engine.js';
-import type { WorkflowService, WorkflowServiceOptions } from './workflow-service.js';
+import type { RetentionAdmin, WorkflowService, WorkflowServiceOptions } from './workflow-service.js';
 
 /** Options tests add: a database file override and an engine stand-in. */
 export interface InternalServiceOptions extends WorkflowServiceOptions {
@@ -18,7 +19,7 @@ export interface InternalServiceOptions extends WorkflowServiceOptions {
  * Opens the database (running migrations), starts the job executor and returns the service.
  * `DATABASE_URL`-style `databaseUrl` selects PostgreSQL, otherwise SQLite under `dataDir`.
  */
-export async function createWorkflowService(options: WorkflowServiceOptions = {}): Promise<WorkflowService> {
+export async function createWorkflowService(options: WorkflowServiceOptions = {}): Promise<WorkflowService & RetentionAdmin> {
   return openWorkflowService(options);
 }
 
@@ -49,6 +50,7 @@ export async function openWorkflowService(options: InternalServiceOptions = {}):
     nodeId: options.nodeId ?? `${hostname()}:${process.pid}`,
     now,
     webhookAllowList: options.webhookAllowList ?? [],
+    archiveDir: options.archiveDir ?? join(resolve(options.dataDir ?? 'data'), 'archive'),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   if (options.jobExecutor !== false) executor.start();

@@ -6,6 +6,7 @@ import { webhookConnector } from './connectors/webhook-connector.js';
 import { createIdGenerator } from './ids.js';
 import { acquireJobs, type AcquiredJob } from './job-store.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { RetentionCleaner } from './retention-cleaner.js';
 import type { SqlWorkflowService } from './sql-workflow-service.js';
 import type { WorkflowLogger } from './workflow-service.js';
 
@@ -17,6 +18,10 @@ export interface JobExecutorOptions {
   readonly logger?: WorkflowLogger;
   /** The safety-net poll; wake-ups make most work start sooner. Default 1 s. */
   readonly pollIntervalMs?: number;
+  /** Where the retention clean-up writes archive files; without it there is no clean-up. */
+  readonly archiveDir?: string;
+  /** How often the retention clean-up runs. Default 1 hour. */
+  readonly retentionIntervalMs?: number;
   /** How long this node holds an acquired built-in job. Default 60 s. */
   readonly lockTimeoutMs?: number;
   readonly fetch?: typeof fetch;
@@ -44,6 +49,8 @@ export class JobExecutor {
   private again = false;
   private stopped = true;
   private unsubscribe: (() => void) | undefined;
+  private readonly retention: RetentionCleaner | undefined;
+  private lastRetentionRun = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly service: SqlWorkflowService,
@@ -58,6 +65,7 @@ export class JobExecutor {
       newId: createIdGenerator(options.now),
       webhookAllowList: options.webhookAllowList,
     };
+    this.retention = options.archiveDir ? new RetentionCleaner(db, { archiveDir: options.archiveDir, now: options.now }) : undefined;
     this.outbox = new OutboxDispatcher(service, db, {
       worker: options.nodeId,
       now: options.now,
@@ -103,7 +111,22 @@ export class JobExecutor {
     }
     handled += await this.outbox.dispatchDue();
     handled += await this.fireDueTimers();
+    if (this.retention && this.options.now() - this.lastRetentionRun >= (this.options.retentionIntervalMs ?? 3_600_000)) {
+      this.lastRetentionRun = this.options.now();
+      await this.runRetention();
+    }
     return handled;
+  }
+
+  /** Archives and removes finished cases past their community's retention policy; returns how many. */
+  async runRetention(): Promise<number> {
+    if (!this.retention) return 0;
+    try {
+      return await this.retention.run();
+    } catch (error) {
+      this.options.logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'retention clean-up failed');
+      return 0;
+    }
   }
 
   /**

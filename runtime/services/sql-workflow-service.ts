@@ -3,7 +3,7 @@ import type { ExecutableModel } from '../../engine/model/executable-model.js';
 import type { InstanceState } from '../../engine/state/instance-state.js';
 import type { JsonObject } from '../../engine/state/json.js';
 import type { Command } from '../../engine/step/command.js';
-import { toNumber, toNumberOrNull, toText, toTextOrNull, type SqlDatabase, type SqlTx, type SqlValue } from '../persistence/sql-database.js';
+import { toNumber, toNumberOrNull, toText, toTextOrNull, type SqlDatabase, type SqlRow, type SqlTx, type SqlValue } from '../persistence/sql-database.js';
 import { CommandProcessor, type CommandOutcome, type CommandOptions } from './command-processor.js';
 import { CommittedEvents } from './committed-events.js';
 import { DefinitionStore } from './definition-store.js';
@@ -79,8 +79,11 @@ import type {
   PublishMessageInput,
   PublishMessageResult,
   QueryTasksInput,
+  RetentionAdmin,
+  RetentionPolicyView,
   RetryIncidentInput,
   Scoped,
+  SetRetentionPolicyInput,
   StartInstanceInput,
   TaskDetails,
   TaskRef,
@@ -109,7 +112,7 @@ const MAX_LONG_POLL_MS = 60_000;
 const DEFAULT_MESSAGE_TTL_MS = 3_600_000;
 
 /** The workflow service on SQLite or PostgreSQL through the lean SQL path. */
-export class SqlWorkflowService implements WorkflowService {
+export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   readonly events = new CommittedEvents();
   /** Set by the factory; runs timers, built-in connectors and the outbox. */
   executor: JobExecutor | undefined;
@@ -617,6 +620,31 @@ export class SqlWorkflowService implements WorkflowService {
     );
   }
 
+  // ───────────── history retention ─────────────
+
+  async listRetentionPolicies(input: Scoped): Promise<readonly RetentionPolicyView[]> {
+    const rows = await this.db.all('SELECT community, process_key, retain_days, updated_by, updated_at FROM wf_retention_policy WHERE community = ? ORDER BY process_key', [input.community]);
+    return rows.map(retentionPolicyOf);
+  }
+
+  async setRetentionPolicy(input: SetRetentionPolicyInput): Promise<RetentionPolicyView | null> {
+    if (input.retainYears === null) {
+      await this.db.run('DELETE FROM wf_retention_policy WHERE community = ? AND process_key = ?', [input.community, input.processKey]);
+      return null;
+    }
+    if (!Number.isInteger(input.retainYears) || input.retainYears < 1 || input.retainYears > 100) {
+      throw new BadRequestError('保留年限须为 1–100 的整数 / retainYears must be a whole number from 1 to 100');
+    }
+    await this.definitions.process(input.community, input.processKey, undefined);
+    const now = this.deps.now();
+    await this.db.run(
+      `INSERT INTO wf_retention_policy (community, process_key, retain_days, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (community, process_key) DO UPDATE SET retain_days = excluded.retain_days, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [input.community, input.processKey, input.retainYears * 365, input.userId, now],
+    );
+    return { community: input.community, processKey: input.processKey, retainYears: input.retainYears, updatedBy: input.userId, updatedAt: new Date(now).toISOString() };
+  }
+
   // ───────────── notifications ─────────────
 
   async listNotifications(input: ListNotificationsInput): Promise<Page<NotificationView>> {
@@ -834,6 +862,16 @@ export class SqlWorkflowService implements WorkflowService {
       historyTruncated: rows.length > HISTORY_IN_DETAILS || history.length > HISTORY_IN_DETAILS,
     };
   }
+}
+
+function retentionPolicyOf(row: SqlRow): RetentionPolicyView {
+  return {
+    community: toText(row.community),
+    processKey: toText(row.process_key),
+    retainYears: Math.round(toNumber(row.retain_days) / 365),
+    updatedBy: toText(row.updated_by),
+    updatedAt: new Date(toNumber(row.updated_at)).toISOString(),
+  };
 }
 
 function activeElementsOf(model: ExecutableModel, state: InstanceState): ActiveElement[] {

@@ -582,6 +582,23 @@ export interface MarkNotificationReadInput extends Acting {
   readonly notificationId: string;
 }
 
+// ───────────────────────────── history retention ─────────────────────────────
+
+export interface RetentionPolicyView {
+  readonly community: string;
+  readonly processKey: string;
+  /** Finished cases older than this (since they ended) are archived to a file and removed. */
+  readonly retainYears: number;
+  readonly updatedBy: string;
+  readonly updatedAt: string;
+}
+
+export interface SetRetentionPolicyInput extends Acting {
+  readonly processKey: string;
+  /** 1–100 years; `null` removes the policy (keep forever, the default). */
+  readonly retainYears: number | null;
+}
+
 // ───────────────────────────── after-commit events ─────────────────────────────
 
 /**
@@ -690,6 +707,16 @@ export interface WorkflowService {
   close(): Promise<void>;
 }
 
+/**
+ * History retention for the community admin (issue 4). Kept apart from `WorkflowService` so
+ * existing implementations of that interface stay valid; `createWorkflowService` returns both.
+ */
+export interface RetentionAdmin {
+  listRetentionPolicies(input: Scoped): Promise<readonly RetentionPolicyView[]>;
+  /** Audited by `updatedBy`; `WF_NOT_FOUND` for an unknown process key. */
+  setRetentionPolicy(input: SetRetentionPolicyInput): Promise<RetentionPolicyView | null>;
+}
+
 /** How to open the service: `createWorkflowService` in `./create-workflow-service.ts`. */
 export interface WorkflowServiceOptions {
   /** `postgres://…` switches to PostgreSQL; otherwise SQLite under `dataDir`. */
@@ -702,6 +729,8 @@ export interface WorkflowServiceOptions {
   readonly nodeId?: string;
   /** URL prefixes the webhook connector may call (exact origin + path prefix). Default none. */
   readonly webhookAllowList?: readonly string[];
+  /** Where the retention clean-up writes its archive files (default `<dataDir>/archive`). */
+  readonly archiveDir?: string;
   /** Clock override for tests (epoch ms). */
   readonly now?: () => number;
   /** Structured logger (pino-compatible subset). */

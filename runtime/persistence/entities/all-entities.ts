@@ -10,6 +10,7 @@ import { messageSubscriptionSchema } from './message-subscription.js';
 import { notificationSchema } from './notification.js';
 import { outboxMessageSchema } from './outbox-message.js';
 import { processInstanceSchema } from './process-instance.js';
+import { retentionPolicySchema } from './retention-policy.js';
 import { taskCandidateSchema } from './task-candidate.js';
 import { userTaskSchema } from './user-task.js';
 
@@ -29,4 +30,5 @@ export const allEntities = [
   attachmentSchema,
   outboxMessageSchema,
   notificationSchema,
+  retentionPolicySchema,
 ];

@@ -42,5 +42,6 @@ export const processInstanceSchema = new EntitySchema<ProcessInstance>({
     { name: 'wf_instance_process_idx', properties: ['community', 'processKey', 'startedAt'] },
     { name: 'wf_instance_business_key_idx', properties: ['community', 'businessKey'] },
     { name: 'wf_instance_ended_idx', properties: ['status', 'endedAt'] },
+    { name: 'wf_instance_retention_idx', properties: ['community', 'processKey', 'endedAt'] },
   ],
 });

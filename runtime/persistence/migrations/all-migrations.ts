@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration0001Initial } from './migration-0001-initial.js';
 import { Migration0002SubscriptionKind } from './migration-0002-subscription-kind.js';
 import { Migration0003HistoryPerCommand } from './migration-0003-history-per-command.js';
+import { Migration0004Retention } from './migration-0004-retention.js';
 
 /** Every migration in order; MikroORM records which ran in `mikro_orm_migrations`. */
 export const allMigrations: MigrationObject[] = [
   { name: 'Migration0001Initial', class: Migration0001Initial },
   { name: 'Migration0002SubscriptionKind', class: Migration0002SubscriptionKind },
   { name: 'Migration0003HistoryPerCommand', class: Migration0003HistoryPerCommand },
+  { name: 'Migration0004Retention', class: Migration0004Retention },
 ];
