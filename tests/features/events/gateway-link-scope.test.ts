@@ -67,6 +67,23 @@ describe('event-based gateway', () => {
   });
 });
 
+describe('event-based gateway with a message that came first', () => {
+  it('should take a buffered message as soon as the gateway opens, cancelling the timer at once', async () => {
+    // given: the reply came before the notice was sent
+    const host = await EventsHost.deploy('event-based-gateway.bpmn', { now: MONDAY });
+    await host.publish('居民回复', 'EB-9', { reply: '早到的回复' });
+
+    // when
+    const id = await host.start('event_based_gateway', { caseNo: 'EB-9' });
+
+    // then
+    expect(host.openTasks(id)).toEqual(['Task_Callback']);
+    expect(host.timers(id)).toEqual([]);
+    expect(host.subscriptions(id)).toEqual([]);
+    expect(host.variables(id)).toMatchObject({ reply: '早到的回复' });
+  });
+});
+
 describe('link events', () => {
   it('should continue at the catching link of the same name', async () => {
     // given

@@ -312,4 +312,29 @@ describe('message events', () => {
       expect(host.variables(id)).toMatchObject({ floor: '楼下' });
     });
   });
+
+  describe('a correlation key that cannot be read', () => {
+    it('should raise an incident on the catch event instead of subscribing with no key', async () => {
+      // given: the case number is missing
+      const host = await EventsHost.deploy('message-catch.bpmn', { now: MONDAY });
+      const id = await host.start('message_catch');
+
+      // when
+      await host.complete(id, 'Task_Ask');
+
+      // then
+      expect(host.subscriptions(id)).toEqual([]);
+      expect(host.instance(id).incidents).toMatchObject([{ elementId: 'Catch_Reply' }]);
+
+      // when: the variable is set and the incident resolved
+      await host.engine.setVariables(id, { caseNo: 'TS-900' });
+      await host.roundTrip();
+      await host.resolveIncident(host.instance(id).incidents[0]?.id ?? '');
+      const result = await host.publish('居民回复', 'TS-900');
+
+      // then
+      expect(result.correlated).toEqual([{ instanceId: id, elementId: 'Catch_Reply' }]);
+      expect(host.openTasks(id)).toEqual(['Task_Callback']);
+    });
+  });
 });
