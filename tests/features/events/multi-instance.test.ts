@@ -217,4 +217,30 @@ describe('multi-instance, the other modes', () => {
     expect(host.variables(id)).toMatchObject({ decisions: ['同意', '暂缓', '不同意'] });
     expect(host.openTasks(id)).toEqual(['Task_Publish']);
   });
+
+  it('should give each inner job its item and let each inner receive task wait on its own correlation key', async () => {
+    // given
+    const host = await EventsHost.deploy('multi-instance-receive.bpmn');
+    const notified: string[] = [];
+    host.registerWorker('notify', async (job) => {
+      notified.push(`${String(job.variables.household)}#${String(job.variables.loopCounter)}`);
+    });
+
+    // when
+    const id = await host.start('multi_instance_receive', { households: ['101', '102', '201', '202'] });
+
+    // then
+    expect(notified).toEqual(['101#1', '102#2', '201#3', '202#4']);
+    expect(host.subscriptions(id)).toEqual(['Receive_Confirm', 'Receive_Confirm', 'Receive_Confirm', 'Receive_Confirm']);
+
+    // when: half of the households answer (completion condition: half)
+    const first = await host.publish('住户确认', '201', { answer: '同意' });
+    await host.publish('住户确认', '102', { answer: '不同意' });
+
+    // then
+    expect(first.correlated).toEqual([{ instanceId: id, elementId: 'Receive_Confirm' }]);
+    expect(host.openTasks(id)).toEqual(['Task_Count']);
+    expect(host.subscriptions(id)).toEqual([]);
+    expect(host.variables(id)).toMatchObject({ answers: [null, '不同意', '同意', null] });
+  });
 });
