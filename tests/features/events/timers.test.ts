@@ -33,6 +33,20 @@ describe('timer events', () => {
       expect(host.timers()).toEqual([]);
     });
 
+    it('should replace the start timer of the previous version when the process is deployed again', async () => {
+      // given
+      const host = await EventsHost.deploy(['timer-start-cycle.bpmn', 'timer-start-cycle.bpmn'], { now: MONDAY });
+
+      // then
+      expect(host.timers()).toEqual(['Start_Hourly']);
+
+      // when
+      await host.advance('PT1H');
+
+      // then
+      expect(host.engine.instanceIds()).toHaveLength(1);
+    });
+
     it('should start one instance at the date of a timeDate start event and never again', async () => {
       // given
       const host = await EventsHost.deploy('timer-start-date.bpmn', { now: BEFORE_NATIONAL_DAY });
