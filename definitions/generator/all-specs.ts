@@ -11,6 +11,8 @@ import { patrolReportForms } from './forms/patrol-report-forms.js';
 import { patrolReport } from './specs/patrol-report.js';
 import { propertyEvaluationForms } from './forms/property-evaluation-forms.js';
 import { propertyEvaluation } from './specs/property-evaluation.js';
+import { communityProposalForms } from './forms/community-proposal-forms.js';
+import { communityProposal } from './specs/community-proposal.js';
 
 /** Every template the generator writes, with the forms it uses. */
 export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: readonly Record<string, unknown>[] }[] = [
@@ -20,4 +22,5 @@ export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: re
   { spec: opinion, forms: opinionForms },
   { spec: patrolReport, forms: patrolReportForms },
   { spec: propertyEvaluation, forms: propertyEvaluationForms },
+  { spec: communityProposal, forms: communityProposalForms },
 ];

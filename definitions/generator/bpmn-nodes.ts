@@ -160,13 +160,14 @@ export function catchEvent(id: string, name: string, at: Place, eventDefinition:
   return { id, kind: 'intermediateCatchEvent', name, ...at, eventDefinition, ext: ioMapping({}, outputs) };
 }
 
-/** A parallel multi-instance marker over `collection`, one inner instance per `element`. */
-export function parallelLoop(o: { collection: string; element: string; outputCollection?: string; outputElement?: string; completion?: string }): string {
+/** A multi-instance marker over `collection`, one inner instance per `element` (parallel unless `sequential`). */
+export function parallelLoop(o: { collection: string; element: string; outputCollection?: string; outputElement?: string; completion?: string; sequential?: boolean }): string {
   const zeebe = `<zeebe:loopCharacteristics inputCollection="${x(o.collection)}" inputElement="${x(o.element)}"${
     o.outputCollection ? ` outputCollection="${x(o.outputCollection)}"` : ''
   }${o.outputElement ? ` outputElement="${x(o.outputElement)}"` : ''} />`;
   const completion = o.completion ? `<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${x(o.completion)}</bpmn:completionCondition>` : '';
-  return `<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements>${zeebe}</bpmn:extensionElements>${completion}</bpmn:multiInstanceLoopCharacteristics>`;
+  const open = o.sequential ? '<bpmn:multiInstanceLoopCharacteristics isSequential="true">' : '<bpmn:multiInstanceLoopCharacteristics>';
+  return `${open}<bpmn:extensionElements>${zeebe}</bpmn:extensionElements>${completion}</bpmn:multiInstanceLoopCharacteristics>`;
 }
 
 /** A flow with a generated id `Flow_<from>_<to>` unless one is given. */

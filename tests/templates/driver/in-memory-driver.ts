@@ -68,12 +68,12 @@ export class InMemoryDriver implements ScenarioDriver {
     return driver;
   }
 
-  async start(processId: string, _role: Role, form: JsonObject): Promise<string> {
+  async start(processId: string, _role: Role, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string> {
     const xml = this.xmlByProcess.get(processId);
     if (!xml) throw new Error(`template ${processId} is not deployed`);
     const formId = await findStartFormId(xml, processId);
     const variables = formId ? this.validate(formId, form, {}) : form;
-    return this.engine.start(processId, variables);
+    return this.engine.start(processId, settings ? { ...variables, bylaw: settings.bylaw } : variables);
   }
 
   async tasks(role: Role, instanceId: string): Promise<TaskView[]> {

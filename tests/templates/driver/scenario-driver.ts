@@ -30,8 +30,12 @@ export interface SentNotification {
  * the same steps once the runtime and identity land.
  */
 export interface ScenarioDriver {
-  /** Starts the latest version of a template as `role`, submitting its start form. */
-  start(processId: string, role: Role, form: JsonObject): Promise<string>;
+  /**
+   * Starts the latest version of a template as `role`, submitting its start form. `settings` are
+   * the community's bylaw settings (variable `bylaw`), which the runtime adds from the
+   * community's configuration, never from the form.
+   */
+  start(processId: string, role: Role, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string>;
   /** Open tasks `role` may work on in this case (and in cases it called), oldest first. */
   tasks(role: Role, instanceId: string): Promise<TaskView[]>;
   /** Submits the form of the one open task of `elementId` that `role` can see; fails otherwise. */
