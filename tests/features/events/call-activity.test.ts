@@ -149,7 +149,7 @@ describe('call activity, child error thrown again after resolving its incident',
   // uncaughtError) and step.ts childError raises a fresh CALLED_ELEMENT_ERROR incident on the
   // call activity each time, so resolving the child's incident (which throws again) piles up a
   // second identical incident in the parent. Zeebe keeps one incident, in the child.
-  it.fails('should not pile up incidents in the parent when the child throws the same uncaught error again', async () => {
+  it('should not pile up incidents in the parent when the child throws the same uncaught error again', async () => {
     // given
     const host = await EventsHost.deploy(FIXTURES);
     const id = await host.start('call_parent_all', { topic: '停车位' });
@@ -190,7 +190,7 @@ describe('call activity, events from outside and from the child', () => {
   // the call activity (Zeebe propagates escalations up the call hierarchy), but ParentOutcome
   // (engine/step/effect.ts) has no escalation kind and throwToCatcher in
   // engine/step/throw-catch.ts stops at the child's root scope.
-  it.fails("should notify through the non-interrupting escalation boundary on the call activity when the child escalates", async () => {
+  it("should notify through the non-interrupting escalation boundary on the call activity when the child escalates", async () => {
     // when
     const host = await EventsHost.deploy(CHILD_AND_PARENT);
     const id = await host.start('overdue_parent', { caseNo: 'CH-2' });

@@ -195,7 +195,8 @@ describe('timer events', () => {
       expect(host.history(id, 'terminated')).toEqual(['Task_Handle']);
       expect(host.timers(id)).toEqual([]);
       const afterDay = reminders;
-      expect(afterDay).toBeGreaterThanOrEqual(23);
+      // hours 1..23, and the 24th only if the cycle firing due with the deadline happened to go first
+      expect([23, 24]).toContain(afterDay);
 
       // when
       await host.advance('PT5H');
