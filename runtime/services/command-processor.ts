@@ -140,7 +140,7 @@ export class CommandProcessor {
     };
     const scope = this.scope(tx, row, now, { actor: spec.actor });
     await writeEffects(scope, result.effects);
-    await writeVariableProjection(scope, result.events);
+    await writeVariableProjection(scope, result.events, {});
     await writeHistory(scope, result.events.map(historyRecordOf));
     scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: row.status, version: row.version });
     await this.runFollowUps(tx, scope, spec.actor);
@@ -166,7 +166,7 @@ export class CommandProcessor {
     const updated: InstanceRow = { ...row, status: state.status, version: row.version + 1, endedAt, openIncidents, state: '' };
     const scope = this.scope(tx, updated, now, options);
     await writeEffects(scope, result.effects);
-    await writeVariableProjection(scope, result.events);
+    await writeVariableProjection(scope, result.events, before.variables);
     await writeHistory(scope, [...(options.history ?? []), ...result.events.map(historyRecordOf)]);
     scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: updated.status, version: updated.version });
     await this.runFollowUps(tx, scope, options.actor);

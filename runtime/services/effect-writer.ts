@@ -171,12 +171,15 @@ export async function writeEffects(scope: CommandScope, effects: readonly Effect
 }
 
 /** Keeps the searchable copy of top-level scalar variables in step with `variable.set` events. */
-export async function writeVariableProjection(scope: CommandScope, events: readonly EngineEvent[]): Promise<void> {
+export async function writeVariableProjection(scope: CommandScope, events: readonly EngineEvent[], before: JsonObject): Promise<void> {
   const latest = new Map<string, JsonValue>();
   for (const event of events) {
     if (event.type === 'variable.set' && event.scope === null) latest.set(event.name, event.value);
   }
   for (const [name, value] of latest) {
+    // Form data often repeats values already set; a scalar that did not change needs no write.
+    const previous = before[name];
+    if (previous !== undefined && (value === null || typeof value !== 'object') && previous === value) continue;
     const text = typeof value === 'string' && value.length <= MAX_SEARCHABLE_TEXT ? value : typeof value === 'boolean' ? String(value) : null;
     const num = typeof value === 'number' && Number.isFinite(value) ? value : null;
     if (text === null && num === null) await scope.tx.run(DELETE_VARIABLE, [scope.instanceId, name]);
