@@ -243,4 +243,20 @@ describe('multi-instance, the other modes', () => {
     expect(host.subscriptions(id)).toEqual([]);
     expect(host.variables(id)).toMatchObject({ answers: [null, '不同意', '同意', null] });
   });
+
+  it('should cancel every running child of a parallel multi-instance call activity when the instance is cancelled', async () => {
+    // given
+    const host = await EventsHost.deploy(['call-child.bpmn', 'multi-instance-modes.bpmn']);
+    const id = await host.start('multi_instance_modes', { floors: [], communities: ['阳光小区', '和平小区'] });
+    const children = host.engine.childrenOf(id);
+    expect(children).toHaveLength(2);
+
+    // when
+    await host.cancel(id);
+
+    // then
+    expect(host.status(id)).toBe('terminated');
+    for (const child of children) expect(host.status(child)).toBe('terminated');
+    expect(host.engine.userTasks()).toEqual([]);
+  });
 });
