@@ -134,4 +134,20 @@ describe('signal events', () => {
     for (const task of host.engine.userTasks({ instanceId: id })) await host.completeById(task.elementInstanceId);
     expect(host.status(id)).toBe('completed');
   });
+
+  it('should trigger every subscription of the signal within one instance, each once', async () => {
+    // given: both parallel tasks wait on the same signal
+    const host = await EventsHost.deploy('signal-cancels-sibling.bpmn', { now: MONDAY });
+    const id = await host.start('signal_cancels_sibling', { caseNo: 'TS-11' });
+
+    // when: the signal comes from outside
+    const result = await host.broadcastSignal('TS-11已联系上');
+
+    // then
+    expect(result.triggered).toBe(2);
+    expect(host.status(id)).toBe('completed');
+    expect(host.history(id, 'terminated').sort()).toEqual(['Task_Phone', 'Task_Visit']);
+    expect(host.count(id, 'End_PhoneStopped', 'completed')).toBe(1);
+    expect(host.count(id, 'End_VisitStopped', 'completed')).toBe(1);
+  });
 });
