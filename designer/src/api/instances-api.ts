@@ -1,5 +1,5 @@
 import { apiRequest } from './http-client.js';
-import type { Attachment, CaseComment, InstanceDetail, InstanceSummary, JsonObject, Page, Visibility } from './types.js';
+import type { Attachment, CaseComment, HistoryEvent, InstanceDetail, InstanceSummary, JsonObject, Page, Visibility } from './types.js';
 
 export const instancesApi = {
   start: (processKey: string, variables: JsonObject, businessKey?: string) =>
@@ -28,4 +28,17 @@ export const instancesApi = {
 
 export function attachmentUrl(id: string): string {
   return `/api/attachments/${encodeURIComponent(id)}/content`;
+}
+
+/** The whole history of a case (the instance detail carries only its first part). */
+export async function fullHistory(id: string): Promise<HistoryEvent[]> {
+  const events: HistoryEvent[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result: Page<HistoryEvent> = await apiRequest<Page<HistoryEvent>>(`/instances/${encodeURIComponent(id)}/history`, { query: { limit: 500, cursor } });
+    events.push(...result.items);
+    if (result.nextCursor === null) break;
+    cursor = result.nextCursor;
+  }
+  return events;
 }

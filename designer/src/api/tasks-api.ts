@@ -8,6 +8,7 @@ export interface TaskQuery {
   overdue?: boolean;
   completedBy?: string;
   processKey?: string;
+  instanceId?: string;
   dueBefore?: string;
   dueAfter?: string;
   /** `name:op:value` filters on process variables (building, category…). */

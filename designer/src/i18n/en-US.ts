@@ -216,6 +216,7 @@ export const enUS: MessageSchema = {
     startedAt: 'Started',
     endedAt: 'Ended',
     businessKey: 'Case number',
+    caseNumber: 'Case number: {id}',
     activeSteps: 'Current steps',
     variables: 'Case data',
     editVariables: 'Edit data',

@@ -216,6 +216,7 @@ export const zhCN = {
     startedAt: '发起时间',
     endedAt: '结束时间',
     businessKey: '案件编号',
+    caseNumber: '案件编号：{id}',
     activeSteps: '当前步骤',
     variables: '案件数据',
     editVariables: '修改数据',
