@@ -13,6 +13,8 @@ import { propertyEvaluationForms } from './forms/property-evaluation-forms.js';
 import { propertyEvaluation } from './specs/property-evaluation.js';
 import { communityProposalForms } from './forms/community-proposal-forms.js';
 import { communityProposal } from './specs/community-proposal.js';
+import { selfGovernanceFundForms } from './forms/self-governance-fund-forms.js';
+import { selfGovernanceFund } from './specs/self-governance-fund.js';
 
 /** Every template the generator writes, with the forms it uses. */
 export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: readonly Record<string, unknown>[] }[] = [
@@ -23,4 +25,5 @@ export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: re
   { spec: patrolReport, forms: patrolReportForms },
   { spec: propertyEvaluation, forms: propertyEvaluationForms },
   { spec: communityProposal, forms: communityProposalForms },
+  { spec: selfGovernanceFund, forms: selfGovernanceFundForms },
 ];

@@ -107,3 +107,6 @@ export function form(id: string, components: readonly (FormComponent | FormCompo
     schemaVersion: 16,
   };
 }
+
+/** A value the form computes (form-js `expression` field); the server recomputes it, never trusting the client. */
+export const computed = (key: string, expression: string) => ({ type: 'expression', layout: { row: '', columns: null }, id: key, key, expression, computeOn: 'change' });
