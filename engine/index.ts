@@ -9,6 +9,7 @@ export type { ExecutableModel } from './model/executable-model.js';
 export type { InstanceState, IncidentState } from './state/instance-state.js';
 export type { JsonObject, JsonValue } from './state/json.js';
 export type { WorkingCalendar, CalendarYear } from './calendar/working-calendar.js';
+export { createWorkingCalendar, defaultCalendarYears, parseCalendarYear, CalendarDataError } from './calendar/index.js';
 export { EngineError, ValidationError, InvalidCommandError, type ValidationProblem } from './errors.js';
 export { InMemoryEngine, type HostSnapshot, type InstanceView, type OpenUserTask, type JobHandler } from './host/in-memory-engine.js';
 export { BusinessError } from './host/business-error.js';

@@ -549,6 +549,9 @@ export class InMemoryEngine {
       case 'error':
         this.command(parent.instanceId, { type: 'childError', elementInstanceId, errorCode: outcome.errorCode, ...(outcome.errorMessage ? { errorMessage: outcome.errorMessage } : {}) });
         return;
+      case 'escalation':
+        this.command(parent.instanceId, { type: 'childEscalation', elementInstanceId, escalationCode: outcome.escalationCode });
+        return;
       case 'terminated':
         this.command(parent.instanceId, { type: 'childTerminated', elementInstanceId });
         return;

@@ -84,5 +84,5 @@ export interface IncidentState {
   readonly kind: 'JOB_NO_RETRIES' | 'CONDITION_ERROR' | 'EXPRESSION_ERROR' | 'UNHANDLED_ERROR' | 'CALLED_ELEMENT_ERROR' | 'EXTRACT_VALUE_ERROR';
   readonly message: string;
   /** What resolving the incident re-runs. */
-  readonly resume: 'activate' | 'complete' | 'job' | 'wait';
+  readonly resume: 'activate' | 'complete' | 'job';
 }

@@ -27,6 +27,8 @@ export type Command =
   | { readonly type: 'completeCallActivity'; readonly elementInstanceId: string; readonly variables: JsonObject }
   /** The child of a call activity threw a BPMN error it did not catch. */
   | { readonly type: 'childError'; readonly elementInstanceId: string; readonly errorCode: string; readonly errorMessage?: string }
+  /** The child of a call activity threw an escalation it did not catch (it goes on). */
+  | { readonly type: 'childEscalation'; readonly elementInstanceId: string; readonly escalationCode: string }
   /** The child of a call activity was cancelled from outside. */
   | { readonly type: 'childTerminated'; readonly elementInstanceId: string; readonly reason?: string };
 

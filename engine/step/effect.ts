@@ -60,6 +60,7 @@ export type Effect =
 export type ParentOutcome =
   | { readonly kind: 'completed'; readonly variables: JsonObject }
   | { readonly kind: 'error'; readonly errorCode: string; readonly errorMessage?: string }
+  | { readonly kind: 'escalation'; readonly escalationCode: string }
   | { readonly kind: 'terminated' };
 
 export type EffectType = Effect['type'];

@@ -88,8 +88,6 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
         run.guard(instance, 'job', () => openJob(run, job, def.id, instance));
         return;
       }
-      case 'wait':
-        return;
       default:
         assertNever(incident.resume);
     }
@@ -139,15 +137,16 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
   },
 
   childError(run, command) {
+    // Caught here, or not at all: then the incident stays in the child, where it was thrown (Zeebe).
     const instance = waitingCall(run, command.elementInstanceId);
-    if (!instance) return;
-    if (throwToCatcher(run, 'error', command.errorCode, instance)) return;
-    run.raiseIncident(
-      instance,
-      'CALLED_ELEMENT_ERROR',
-      `子流程抛出未捕获的错误 ${command.errorCode}${command.errorMessage ? `：${command.errorMessage}` : ''} / the called process threw the uncaught error ${command.errorCode}`,
-      'wait',
-    );
+    if (instance) throwToCatcher(run, 'error', command.errorCode, instance);
+  },
+
+  childEscalation(run, command) {
+    const instance = waitingCall(run, command.elementInstanceId);
+    if (instance && !throwToCatcher(run, 'escalation', command.escalationCode, instance)) {
+      run.events.push({ type: 'warning', elementId: instance.elementId, message: `升级事件 ${command.escalationCode} 未被捕获，流程继续 / escalation ${command.escalationCode} was not caught; the process goes on` });
+    }
   },
 
   childTerminated(run, command) {
@@ -160,7 +159,7 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
 };
 
 /** Commands a host may deliver late or twice (at least once): on a finished instance they do nothing. */
-const tolerant: ReadonlySet<Command['type']> = new Set(['fireTimer', 'correlateMessage', 'triggerSignal', 'completeCallActivity', 'childError', 'childTerminated']);
+const tolerant: ReadonlySet<Command['type']> = new Set(['fireTimer', 'correlateMessage', 'triggerSignal', 'completeCallActivity', 'childError', 'childEscalation', 'childTerminated']);
 
 /**
  * Moves one process instance from one wait state to the next. Pure: the input state is not

@@ -26,7 +26,10 @@ export function throwEvent(run: Run, def: IntermediateThrowEventDef | EndEventDe
     case 'escalation': {
       const code = thrownCode(run, event);
       if (!throwToCatcher(run, 'escalation', code, instance)) {
-        run.events.push({ type: 'warning', elementId: def.id, message: `升级事件 ${code} 未被捕获，流程继续 / escalation ${code} was not caught; the process goes on` });
+        // Uncaught here: the parent process may catch it on its call activity; either way we go on.
+        const parent = run.state.parent;
+        if (parent) run.effects.push({ type: 'parent.notify', parent, outcome: { kind: 'escalation', escalationCode: code } });
+        else run.events.push({ type: 'warning', elementId: def.id, message: `升级事件 ${code} 未被捕获，流程继续 / escalation ${code} was not caught; the process goes on` });
       }
       // An interrupting catcher may have ended the thrower already.
       return run.state.elements[instance.id]?.status === 'active';
