@@ -89,6 +89,16 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
   app.decorateRequest('sessionId', null);
   app.decorateRequest('identity', null as unknown as Identity); // same
 
+  // Expired sessions, old sign-in attempts and used challenges are dropped hourly (rows, so any node may do it).
+  let housekeeping: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    housekeeping = setInterval(() => {
+      void Promise.all([service.sessions.prune(), service.throttle.prune(), service.humanCheck.prune()]).catch((error: unknown) => app.log.warn({ err: error }, 'identity housekeeping failed'));
+    }, 3_600_000);
+    housekeeping.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(housekeeping));
+
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
@@ -174,7 +184,7 @@ function targetOf(request: FastifyRequest): string | null {
   const id = params?.['id'] ?? params?.['key'];
   if (typeof id === 'string') return id;
   const body = request.body as Record<string, unknown> | undefined; // parsed JSON or undefined
-  const name = body?.['name'] ?? body?.['processKey'];
+  const name = body?.['key'] ?? body?.['processKey'] ?? body?.['name'];
   return typeof name === 'string' ? name : null;
 }
 
