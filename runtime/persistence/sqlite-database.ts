@@ -143,12 +143,19 @@ export class SqliteDatabase implements SqlDatabase {
       const item = this.items[0];
       if (!item || item.kind !== 'tx') break;
       this.items.shift();
-      this.savepoint.run();
+      // The first command of a group needs no savepoint: if it fails, the whole (one-command) transaction rolls back.
+      const first = settled.length === 0;
+      if (!first) this.savepoint.run();
       try {
         const value = await item.work(this.tx);
-        this.release.run();
+        if (!first) this.release.run();
         settled.push({ item, ok: true, value });
       } catch (error) {
+        if (first) {
+          if (this.handle.inTransaction) this.rollback.run();
+          item.reject(error);
+          return;
+        }
         settled.push({ item, ok: false, value: error });
         if (this.handle.inTransaction) {
           this.rollbackToSavepoint.run();

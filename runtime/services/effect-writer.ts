@@ -304,6 +304,8 @@ function parentCommand(elementInstanceId: string, outcome: ParentOutcome): Comma
       return { type: 'completeCallActivity', elementInstanceId, variables: outcome.variables };
     case 'error':
       return { type: 'childError', elementInstanceId, errorCode: outcome.errorCode, ...(outcome.errorMessage !== undefined ? { errorMessage: outcome.errorMessage } : {}) };
+    case 'escalation':
+      return { type: 'childEscalation', elementInstanceId, escalationCode: outcome.escalationCode };
     case 'terminated':
       return { type: 'childTerminated', elementInstanceId };
     default:
