@@ -6,7 +6,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildApp } from '../../runtime/app.js';
 import { loadConfig } from '../../runtime/config.js';
 import { deployTemplates } from '../../runtime/deploy-templates.js';
-import { createWorkflowService } from '../../runtime/services/create-workflow-service.js';
+import { identity } from '../../runtime/identity/identity-plugin.js';
+import { IdentityService } from '../../runtime/identity/identity-service.js';
+import { identityRoutes } from '../../runtime/identity/routes/index.js';
+import { givenCommunity, testPassword } from '../../runtime/identity/testing/identity-fixtures.js';
+import { hashPassword } from '../../runtime/identity/password-hasher.js';
+import { ensureIdentitySchema, sharedDatabase } from '../../runtime/identity/testing/identity-test-app.js';
+import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { WorkflowService } from '../../runtime/services/workflow-service.js';
 import { designerDist, ensureDesignerBuilt, repoRoot } from './designer-build.js';
 
@@ -20,24 +26,60 @@ export const screenshotDir = path.join(repoRoot, 'test-artifacts', 'screenshots'
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly service: WorkflowService;
+  readonly identity: IdentityService;
   readonly baseUrl: string;
   close(): Promise<void>;
 }
 
-/** The real server on a fresh database in a temp folder, serving the built designer, on a free port. */
-export async function startServer(): Promise<RunningServer> {
+export const demo = { id: 'demo', name: '东明路街道 · 示范居民区' } as const;
+
+/** The staff of the demo community the scenarios use (password: `testPassword`). */
+export const staff = {
+  rc: { userId: 'rc-li', displayName: '李居委', community: demo.id, roles: ['rc'] },
+  pm: { userId: 'pm-zhang', displayName: '张物业', community: demo.id, roles: ['pm'] },
+  vol: { userId: 'vol-chen', displayName: '陈志愿', community: demo.id, roles: ['vol'] },
+  admin: { userId: 'admin-zhao', displayName: '赵书记', community: demo.id, roles: ['admin', 'rc'] },
+} as const satisfies Record<string, StaffUser>;
+
+/**
+ * The real server on a fresh database in a temp folder, serving the built designer, on a free
+ * port: `buildApp` with the identity plugin and its routes (sessions, CSRF, public intake), the
+ * shipped templates deployed, and the demo community's staff.
+ */
+export async function startServer(options: { templates?: (service: WorkflowService) => Promise<void> } = {}): Promise<RunningServer> {
   ensureDesignerBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-browser-'));
   const config = loadConfig({ DATA_DIR: dataDir, DESIGNER_DIST: designerDist, DEFINITIONS_DIR: path.join(repoRoot, 'definitions'), LOG_LEVEL: 'silent' });
-  const service = await createWorkflowService({ databaseUrl: undefined, dataDir, webhookAllowList: [] });
-  const app = await buildApp({ config, service, logger: false });
+  const service = await openWorkflowService({ dataDir, webhookAllowList: [] });
+  const db = sharedDatabase(service);
+  await ensureIdentitySchema(db);
+  const identityService = new IdentityService({ db });
+  const app = await buildApp({
+    config,
+    service,
+    logger: false,
+    identity: async (instance) => {
+      await instance.register(identity, { service: identityService });
+      await instance.register(identityRoutes, { prefix: '/api' });
+    },
+  });
   await deployTemplates(service, config.definitionsDir, { info: () => {}, warn: () => {} });
+  await options.templates?.(service);
+  await givenCommunity(identityService, demo.id, demo.name);
+  const passwordHash = await hashPassword(testPassword);
+  await identityService.db.transaction(async (tx) => {
+    for (const user of Object.values(staff)) {
+      await identityService.users.create({ id: user.userId, displayName: user.displayName, passwordHash, mustChangePassword: false }, tx);
+      await identityService.users.setRoles({ userId: user.userId, community: user.community, roles: user.roles, grantedBy: 'test' }, tx);
+    }
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     app,
     service,
+    identity: identityService,
     baseUrl: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();
@@ -76,12 +118,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Whether the server has the sign-in routes (issue 5) or still the development header identity. */
-export async function hasSignIn(server: RunningServer): Promise<boolean> {
-  const response = await server.app.inject({ method: 'GET', url: '/api/auth/me' });
-  return response.statusCode !== 404;
-}
-
 export interface StaffUser {
   readonly userId: string;
   readonly displayName: string;
@@ -89,30 +125,25 @@ export interface StaffUser {
   readonly roles: readonly string[];
 }
 
-/**
- * Signs a staff member in. With the sign-in routes, through the login page; on a server that
- * still uses the development header identity, by handing the app that identity.
- */
-export async function signIn(server: RunningServer, page: Page, user: StaffUser, password?: string): Promise<void> {
-  if (password !== undefined && (await hasSignIn(server))) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('登录名').fill(user.userId);
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.locator('[data-test="login-submit"]').click();
-    await page.waitForURL(/\/inbox/);
-    return;
-  }
-  const identity = JSON.stringify({ userId: user.userId, displayName: user.displayName, community: user.community, groups: user.roles });
-  // A script string: this file is type-checked for Node, where the page's globals do not exist.
-  await page.addInitScript(`sessionStorage.setItem('linli.devIdentity', ${JSON.stringify(identity)});`);
+/** Signs a staff member in through the login page, as a person would. */
+export async function signIn(server: RunningServer, page: Page, user: StaffUser): Promise<void> {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.locator('#login-username').fill(user.userId);
+  await page.locator('#login-password').fill(testPassword);
+  await page.locator('[data-test="login-submit"]').click();
+  await page.waitForURL(/\/inbox/);
 }
 
-/** Calls the API as a staff member with the development identity headers (test set-up only). */
+/** Calls the API as a staff member with a session of their own (test set-up only). */
 export async function apiAs<T>(server: RunningServer, user: StaffUser, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
+  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.userId, password: testPassword } });
+  if (login.statusCode !== 200) throw new Error(`sign-in of ${user.userId} failed: ${login.statusCode} ${login.body}`);
+  const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  const csrf = (login.json() as { csrfToken: string }).csrfToken; // the sign-in answer's documented field
   const response = await server.app.inject({
     method,
     url,
-    headers: { 'x-user': user.userId, 'x-community': user.community, 'x-groups': user.roles.join(',') },
+    headers: { cookie, 'x-csrf-token': csrf, 'x-community': user.community },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
   if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);

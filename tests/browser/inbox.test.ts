@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, browserMissing, complaintVariables, launchBrowser, newPage, screenshot, signIn, startServer, type RunningServer, type StaffUser } from './browser-harness.js';
+import { apiAs, browserMissing, complaintVariables, launchBrowser, newPage, screenshot, signIn, staff, startServer, type RunningServer } from './browser-harness.js';
 
-const rc: StaffUser = { userId: 'rc', displayName: '李居委', community: 'demo', roles: ['rc'] };
+const rc = staff.rc;
 
 describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', () => {
   let browser: Browser;
@@ -34,7 +34,7 @@ describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', 
     await expect.poll(() => page.locator('.live-dot.on').count()).toBe(1);
 
     // when a complaint is started elsewhere
-    await apiAs(server, { ...rc, userId: 'wang' }, 'POST', '/api/instances', { processKey: 'complaint', variables: complaintVariables });
+    await apiAs(server, staff.admin, 'POST', '/api/instances', { processKey: 'complaint', variables: complaintVariables });
 
     // then it appears live with its count badge, due as working days left
     const row = page.locator('[data-test="task-row"]', { hasText: '受理' });

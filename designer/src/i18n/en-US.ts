@@ -255,7 +255,7 @@ export const enUS: MessageSchema = {
     search: 'Look up',
     notFound: 'No request has this code. Please check it and try again.',
     status: 'Status',
-    statuses: { received: 'Received', active: 'In progress', completed: 'Closed', terminated: 'Cancelled', rejected: 'Not accepted', unknown: 'In progress' },
+    statuses: { 'in-progress': 'In progress', completed: 'Completed', closed: 'Closed' },
     submittedAt: 'Submitted',
     updatedAt: 'Last update',
     reply: 'Reply',

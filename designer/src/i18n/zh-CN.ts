@@ -255,7 +255,7 @@ export const zhCN = {
     search: '查询',
     notFound: '没有找到这个查询码，请核对后再试。',
     status: '办理状态',
-    statuses: { received: '已受理', active: '办理中', completed: '已办结', terminated: '已撤销', rejected: '未受理', unknown: '处理中' },
+    statuses: { 'in-progress': '办理中', completed: '已办结', closed: '已关闭' },
     submittedAt: '提交时间',
     updatedAt: '最近更新',
     reply: '答复',

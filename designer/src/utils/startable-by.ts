@@ -26,8 +26,14 @@ export function startableBy(xml: string): string[] | null {
     .filter((role) => role !== '');
 }
 
-/** Whether someone holding `roles` may start it (admins always may). */
+/**
+ * Whether someone holding `roles` may start it, as the server decides: unrestricted processes
+ * are for staff; a listed role may; staff may also record a resident's or public process on
+ * the resident's behalf.
+ */
 export function mayStart(allowed: readonly string[] | null, roles: readonly string[]): boolean {
-  if (allowed === null) return true;
-  return roles.includes('admin') || roles.some((role) => allowed.includes(role));
+  const staff = roles.some((role) => role !== 'resident');
+  if (allowed === null) return staff;
+  if (roles.some((role) => allowed.includes(role))) return true;
+  return staff && (allowed.includes('resident') || allowed.includes('public'));
 }
