@@ -15,6 +15,8 @@ import { communityProposalForms } from './forms/community-proposal-forms.js';
 import { communityProposal } from './specs/community-proposal.js';
 import { selfGovernanceFundForms } from './forms/self-governance-fund-forms.js';
 import { selfGovernanceFund } from './specs/self-governance-fund.js';
+import { elevatorConsultationForms } from './forms/elevator-consultation-forms.js';
+import { elevatorConsultation } from './specs/elevator-consultation.js';
 
 /** Every template the generator writes, with the forms it uses. */
 export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: readonly Record<string, unknown>[] }[] = [
@@ -26,4 +28,5 @@ export const allSpecs: readonly { readonly spec: ProcessSpec; readonly forms: re
   { spec: propertyEvaluation, forms: propertyEvaluationForms },
   { spec: communityProposal, forms: communityProposalForms },
   { spec: selfGovernanceFund, forms: selfGovernanceFundForms },
+  { spec: elevatorConsultation, forms: elevatorConsultationForms },
 ];
