@@ -120,7 +120,7 @@ export class IdentityService {
       kind: 'token',
       userId: `token:${token.id}`,
       displayName: token.name,
-      communities: [{ id: token.community, roles: [] }],
+      communities: [{ id: token.community, name: (await this.communities.find(token.community))?.name ?? null, roles: [] }],
       isSubDistrictAdmin: false,
       community: token.community,
       roles: [],

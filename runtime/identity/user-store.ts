@@ -1,4 +1,4 @@
-import { toNumber, toNumberOrNull, toText, type SqlDatabase, type SqlRow, type SqlTx } from '../persistence/sql-database.js';
+import { toNumber, toNumberOrNull, toText, toTextOrNull, type SqlDatabase, type SqlRow, type SqlTx } from '../persistence/sql-database.js';
 
 export interface UserRecord {
   readonly id: string;
@@ -13,6 +13,8 @@ export interface UserRecord {
 /** A user's roles in one community. */
 export interface CommunityRoles {
   readonly id: string;
+  /** The community's display name (null if the community row is missing). */
+  readonly name: string | null;
   readonly roles: readonly string[];
 }
 
@@ -69,15 +71,18 @@ export class UserStore {
 
   /** Every community the user holds a role in, with the roles. */
   async communitiesOf(userId: string, tx: SqlTx = this.db): Promise<CommunityRoles[]> {
-    const rows = await tx.all('SELECT community, role_key FROM id_membership WHERE user_id = ? ORDER BY community, role_key', [userId]);
-    const byCommunity = new Map<string, string[]>();
+    const rows = await tx.all(
+      'SELECT m.community, m.role_key, c.name FROM id_membership m LEFT JOIN id_community c ON c.id = m.community WHERE m.user_id = ? ORDER BY m.community, m.role_key',
+      [userId],
+    );
+    const byCommunity = new Map<string, { id: string; name: string | null; roles: string[] }>();
     for (const row of rows) {
-      const community = toText(row.community);
-      const roles = byCommunity.get(community) ?? [];
-      roles.push(toText(row.role_key));
-      byCommunity.set(community, roles);
+      const id = toText(row.community);
+      const entry = byCommunity.get(id) ?? { id, name: toTextOrNull(row.name), roles: [] };
+      entry.roles.push(toText(row.role_key));
+      byCommunity.set(id, entry);
     }
-    return [...byCommunity].map(([id, roles]) => ({ id, roles }));
+    return [...byCommunity.values()];
   }
 
   async rolesIn(userId: string, community: string, tx: SqlTx = this.db): Promise<string[]> {

@@ -7,7 +7,7 @@ export const UserIdSchema = Type.String({ minLength: 2, maxLength: 64, pattern: 
 export const CommunityIdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' });
 export const RoleKeySchema = Type.String({ minLength: 1, maxLength: 64, pattern: roleKeyPattern });
 
-export const CommunityRolesSchema = Type.Object({ id: Type.String(), roles: ListOf(Type.String()) });
+export const CommunityRolesSchema = Type.Object({ id: Type.String(), name: NullableString, roles: ListOf(Type.String()) });
 
 export const MeSchema = Type.Object({
   kind: Type.Union([Type.Literal('user'), Type.Literal('token'), Type.Literal('anonymous')]),

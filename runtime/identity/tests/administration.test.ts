@@ -63,7 +63,7 @@ describe('community administration', () => {
     const refused = await t.app.inject({ method: 'POST', url: '/api/auth/community', headers: both.headers, payload: { community: 'nowhere' } });
     // then
     expect(switched.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ community: 'east', roles: ['party'], communities: [{ id: 'demo', roles: ['rc'] }, { id: 'east', roles: ['party'] }] });
+    expect(me.json()).toMatchObject({ community: 'east', roles: ['party'], communities: [{ id: 'demo', name: 'demo', roles: ['rc'] }, { id: 'east', name: 'east', roles: ['party'] }] });
     expect(refused.statusCode).toBe(403);
   });
 
