@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { findStartFormId } from '../../forms/start-form-id.js';
 import { HttpError } from '../../plugins/http-error.js';
 import { errorResponses } from '../../schemas/common.js';
@@ -19,7 +19,7 @@ function limited(reply: FastifyReply, retryAfterMs: number): HttpError {
   return identityErrors.rateLimited(retryAfterMs);
 }
 
-async function isPublic(app: FastifyInstance, definition: DefinitionWithContent): Promise<boolean> {
+async function isPublic(definition: DefinitionWithContent): Promise<boolean> {
   const startableBy = await startableByCache(definition.id, () => readStartableBy(definition.content, definition.key));
   return startableBy?.includes(publicStarter) ?? false;
 }
@@ -60,7 +60,7 @@ const publicIntakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const processes = [];
       for (const summary of page.items) {
         const definition = await app.workflow.getDefinition({ community: community.id, kind: 'bpmn', key: summary.key });
-        if (!(await isPublic(app, definition))) continue;
+        if (!(await isPublic(definition))) continue;
         const formId = await findStartFormId(definition.content, definition.key);
         const form = formId === null ? null : (await app.forms.loadForm(community.id, formId)).schema;
         processes.push({ key: definition.key, name: definition.name, formId, form });
@@ -98,7 +98,7 @@ const publicIntakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw identityErrors.notFound(`事项 ${processKey} / process ${processKey}`);
       }
       // Processes not offered publicly look exactly like unknown ones.
-      if (!(await isPublic(app, definition))) throw identityErrors.notFound(`事项 ${processKey} / process ${processKey}`);
+      if (!(await isPublic(definition))) throw identityErrors.notFound(`事项 ${processKey} / process ${processKey}`);
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
       const checked = await app.forms.validateStartVariables({ community: community.id, processKey, version: definition.version, variables: given });
       const variables = 'channel' in checked.variables ? checked.variables : { ...checked.variables, channel: 'online' };
