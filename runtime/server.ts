@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { deployTemplates } from './deploy-templates.js';
-import { unavailableWorkflowService } from './plugins/unavailable-workflow-service.js';
 import { createWorkflowService } from './services/create-workflow-service.js';
 import type { WorkflowService } from './services/workflow-service.js';
 
@@ -21,10 +20,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  await mkdir(config.dataDir, { recursive: true });
+  try {
+    await mkdir(config.dataDir, { recursive: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`配置错误 DATA_DIR: 无法创建数据目录 ${config.dataDir} / cannot create the data directory: ${reason}\n启动中止 / start-up aborted.\n`);
+    process.exit(1);
+  }
 
   let service: WorkflowService;
-  let serviceProblem: string | null = null;
   try {
     service = await createWorkflowService({
       databaseUrl: config.databaseUrl,
@@ -32,13 +36,16 @@ async function main(): Promise<void> {
       webhookAllowList: config.webhookAllowList,
     });
   } catch (error) {
-    serviceProblem = error instanceof Error ? error.message : String(error);
-    service = unavailableWorkflowService(serviceProblem);
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `无法打开数据库 / cannot open the database (${describeDatabase(config)}): ${reason}\n` +
+        `请检查 ${config.databaseKind === 'postgresql' ? 'DATABASE_URL' : 'DATA_DIR'} / check ${config.databaseKind === 'postgresql' ? 'DATABASE_URL' : 'DATA_DIR'}.\n启动中止 / start-up aborted.\n`,
+    );
+    process.exit(1);
   }
 
   const app = await buildApp({ config, service });
-  if (serviceProblem !== null) app.log.error({ reason: serviceProblem }, '工作流服务未能启动，接口将返回 503 / workflow service failed to open; the API answers 503');
-  else await deployTemplates(service, config.definitionsDir, app.log);
+  await deployTemplates(service, config.definitionsDir, app.log);
 
   let closing = false;
   const shutdown = (signal: string): void => {
@@ -70,6 +77,14 @@ async function main(): Promise<void> {
   }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   app.log.info(`邻里流程已启动 / Linli Flow is running: http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/ (API 文档 / docs: /api/docs)`);
+}
+
+/** Where the data lives, without the password. */
+function describeDatabase(config: AppConfig): string {
+  if (config.databaseUrl === undefined) return `SQLite ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  url.password = url.password === '' ? '' : '***';
+  return url.toString();
 }
 
 void main();
