@@ -2,8 +2,9 @@ import { UnavailableError } from '../services/errors.js';
 import type { WorkflowService } from '../services/workflow-service.js';
 
 /**
- * A stand-in service that answers every call with 503 and a reason, so the server still starts
- * (docs, designer, health) when the real service cannot be opened, and says why.
+ * A stand-in service that answers every call with 503 and a reason: the base of the HTTP
+ * layer's test fakes (override only the methods a test needs), and a way to serve docs and the
+ * designer without a database.
  */
 export function unavailableWorkflowService(reason: string): WorkflowService {
   const refuse = async (): Promise<never> => {
