@@ -38,6 +38,8 @@ export interface FieldNode {
   readonly textRule: TextRule;
   readonly dateSubtype: DateSubtype;
   readonly numberAsString: boolean;
+  /** Most digits after the decimal point a number may have (form-js `decimalDigits`). */
+  readonly decimalDigits: number | null;
   readonly defaultValue: JsonValue | undefined;
   /** Static options (`values`), or where to read them (`valuesKey`, `valuesExpression`). */
   readonly options: readonly JsonValue[] | null;
@@ -173,6 +175,7 @@ function readField(raw: Record<string, unknown>, type: string, id: string, key: 
     textRule: validationType === 'email' || validationType === 'phone' ? validationType : null,
     dateSubtype: subtype === 'time' || subtype === 'datetime' ? subtype : 'date',
     numberAsString: raw['serializeToString'] === true,
+    decimalDigits: numberOr(raw['decimalDigits']),
     defaultValue: 'defaultValue' in raw ? toJson(raw['defaultValue']) : undefined,
     options: optionTypes.has(type) ? options : null,
     optionsKey: optionTypes.has(type) ? stringOr(raw['valuesKey'], null) : null,

@@ -58,7 +58,7 @@ describe('validateFormData', () => {
     const problems = problemsOf({
       category: 'noise',
       description: '短',
-      contact: { phone: 'call me', building: 61 },
+      contact: { phone: 'call me', building: 6.5 },
       occurredOn: '2026-02-30',
       consent: 'yes',
       channel: 'fax',
@@ -70,12 +70,20 @@ describe('validateFormData', () => {
       category: expect.stringContaining('不是可选项'),
       description: expect.stringContaining('至少 5 个字'),
       'contact.phone': expect.stringContaining('电话'),
-      'contact.building': expect.stringContaining('不能大于 60'),
+      'contact.building': expect.stringContaining('整数'),
       occurredOn: expect.stringContaining('YYYY-MM-DD'),
       consent: expect.stringContaining('是/否'),
       channel: expect.stringContaining('不是可选项'),
       room: expect.stringContaining('格式'),
     });
+  });
+
+  it('should refuse a number outside its range', () => {
+    // when
+    const problems = problemsOf({ category: 'parking', description: '车辆占用消防通道', contact: { building: 61 } });
+
+    // then
+    expect(problems).toEqual([expect.objectContaining({ field: 'contact.building', message: expect.stringContaining('不能大于 60') })]);
   });
 
   it('should refuse keys the form does not have', () => {

@@ -146,9 +146,17 @@ function checkText(field: FieldNode, value: unknown): string | null {
 function checkNumber(field: FieldNode, value: unknown): string | null {
   const number = typeof value === 'number' ? value : field.numberAsString && typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   if (!Number.isFinite(number)) return '应为数字 / must be a number';
+  if (field.decimalDigits !== null && decimalsOf(number) > field.decimalDigits) {
+    return field.decimalDigits === 0 ? '应为整数 / must be a whole number' : `最多 ${field.decimalDigits} 位小数 / at most ${field.decimalDigits} decimal digits`;
+  }
   if (field.min !== null && number < field.min) return `不能小于 ${field.min} / must be at least ${field.min}`;
   if (field.max !== null && number > field.max) return `不能大于 ${field.max} / must be at most ${field.max}`;
   return null;
+}
+
+function decimalsOf(number: number): number {
+  const [, fraction = ''] = String(number).split('.');
+  return /e-(\d+)/.test(fraction) ? Number.POSITIVE_INFINITY : fraction.length;
 }
 
 function checkOption(field: FieldNode, value: unknown, lookup: Lookup, env: FeelEnv): string | null {
