@@ -1,5 +1,6 @@
 import { callActivity, catchEvent, end, flow, gateway, parallelLoop, publicReply, start, timerDefinition, userTask } from '../bpmn-nodes.js';
 import type { ProcessSpec } from '../bpmn-spec.js';
+import { bylawFeel } from '../../bylaw-settings.js';
 
 const due = (days: number) => `=add working days(now(), ${days})`;
 
@@ -14,7 +15,7 @@ export const communityProposal: ProcessSpec = {
     userTask('Task_FormalReview', '形式审查', { col: 1, row: 1 }, { groups: 'rc', form: 'proposal-review', due: due(3) }),
     gateway('Gateway_Reviewed', '通过审查？', { col: 2, row: 1 }),
     publicReply('Send_Publish', '公示提案', { col: 3, row: 1 }, { body: '“东明72变”提案 {{proposalNo}}“{{proposalTitle}}”已公示，欢迎居民在支持期内表达支持。' }),
-    catchEvent('Timer_Support', '支持期结束', { col: 4, row: 1 }, timerDefinition('timeDate', '=now() + duration("P" + string(if bylaw.proposalSupportDays = null then 14 else bylaw.proposalSupportDays) + "D")')),
+    catchEvent('Timer_Support', '支持期结束', { col: 4, row: 1 }, timerDefinition('timeDate', `=now() + duration("P" + string${bylawFeel('proposalSupportDays')} + "D")`)),
     userTask('Task_Support', '登记支持情况', { col: 5, row: 1 }, { groups: 'rc', form: 'proposal-support', due: due(2) }),
     gateway('Gateway_Support', '支持人数达标？', { col: 6, row: 1 }),
     gateway('Gateway_Split', '', { col: 7, row: 1 }, 'parallelGateway'),
@@ -60,7 +61,7 @@ export const communityProposal: ProcessSpec = {
     flow('Send_Publish', 'Timer_Support'),
     flow('Timer_Support', 'Task_Support'),
     flow('Task_Support', 'Gateway_Support'),
-    flow('Gateway_Support', 'Gateway_Split', { name: '达标', condition: '=supportCount >= (if bylaw.proposalSupportMin = null then 20 else bylaw.proposalSupportMin)' }),
+    flow('Gateway_Support', 'Gateway_Split', { name: '达标', condition: `=supportCount >= ${bylawFeel('proposalSupportMin')}` }),
     flow('Gateway_Support', 'Send_NoSupport', { name: '不足', isDefault: true }),
     flow('Send_NoSupport', 'End_NoSupport'),
     flow('Gateway_Split', 'Task_FeasibilityPm'),

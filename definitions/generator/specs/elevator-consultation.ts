@@ -1,5 +1,6 @@
 import { catchEvent, end, flow, gateway, parallelLoop, publicReply, script, start, timerDefinition, userTask } from '../bpmn-nodes.js';
 import type { ProcessSpec } from '../bpmn-spec.js';
+import { bylawFeel } from '../../bylaw-settings.js';
 
 const due = (days: number) => `=add working days(now(), ${days})`;
 
@@ -22,8 +23,8 @@ export const ELEVATOR_MILESTONES = [
  * art. 278, 改建附属设施), overridable through the bylaw settings like the owner vote.
  */
 export const CONSENT_COUNT_FEEL =
-  '={participationRatio: if bylaw.participationRatio = null then 2/3 else bylaw.participationRatio, ' +
-  'consentRatio: if bylaw.specialApprovalRatio = null then 3/4 else bylaw.specialApprovalRatio, ' +
+  `={participationRatio: ${bylawFeel('participationRatio')}, ` +
+  `consentRatio: ${bylawFeel('specialApprovalRatio')}, ` +
   'totalArea: sum(households.area), totalOwners: count(households), ' +
   'votedArea: sum(households[opinion != "no-reply"].area), votedOwners: count(households[opinion != "no-reply"]), ' +
   'approveArea: sum(households[opinion = "agree"].area), approveOwners: count(households[opinion = "agree"]), ' +

@@ -1,5 +1,6 @@
 import { catchEvent, end, flow, gateway, notify, script, start, timerDefinition, userTask } from '../bpmn-nodes.js';
 import type { ProcessSpec } from '../bpmn-spec.js';
+import { bylawFeel } from '../../bylaw-settings.js';
 
 /**
  * The Civil Code art. 278 thresholds, overridable per community through the `bylaw` settings:
@@ -8,9 +9,9 @@ import type { ProcessSpec } from '../bpmn-spec.js';
  * 1/2 for the others.
  */
 export const VOTE_RULES_FEEL =
-  '={participation: if bylaw.participationRatio = null then 2/3 else bylaw.participationRatio, ' +
-  'approval: if voteKind = "special" then (if bylaw.specialApprovalRatio = null then 3/4 else bylaw.specialApprovalRatio) ' +
-  'else (if bylaw.ordinaryApprovalRatio = null then 1/2 else bylaw.ordinaryApprovalRatio), ' +
+  `={participation: ${bylawFeel('participationRatio')}, ` +
+  `approval: if voteKind = "special" then ${bylawFeel('specialApprovalRatio')} ` +
+  `else ${bylawFeel('ordinaryApprovalRatio')}, ` +
   'strict: voteKind != "special"}';
 
 /** Double threshold over area and heads, from counted totals. */

@@ -1,5 +1,6 @@
 import { boundary, end, flow, gateway, notify, parallelLoop, publicReply, script, start, timerDefinition, userTask } from '../bpmn-nodes.js';
 import type { ProcessSpec } from '../bpmn-spec.js';
+import { bylawFeel } from '../../bylaw-settings.js';
 
 const due = (days: number) => `=add working days(now(), ${days})`;
 
@@ -38,7 +39,7 @@ export const propertyEvaluation: ProcessSpec = {
       expression:
         `={scored: scores[item != null], respondents: count(scored), ${SERVICE_DIMENSIONS.map(mean).join(', ')}, ` +
         `overall: decimal(mean(for s in scored return (${SERVICE_DIMENSIONS.map((d) => `s.${d}`).join(' + ')}) / ${SERVICE_DIMENSIONS.length}), 1), ` +
-        'passScore: if bylaw.propertyPassScore = null then 60 else bylaw.propertyPassScore, ' +
+        `passScore: ${bylawFeel('propertyPassScore')}, ` +
         'suggested: if overall >= passScore then "qualified" else "unqualified"}',
       result: 'evaluation',
     }),

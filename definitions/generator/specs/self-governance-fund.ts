@@ -1,5 +1,6 @@
 import { catchEvent, end, flow, gateway, messageDefinition, parallelLoop, publicReply, script, start, timerDefinition, userTask } from '../bpmn-nodes.js';
 import type { ProcessSpec } from '../bpmn-spec.js';
+import { bylawFeel } from '../../bylaw-settings.js';
 
 const due = (days: number) => `=add working days(now(), ${days})`;
 
@@ -65,7 +66,7 @@ export const selfGovernanceFund: ProcessSpec = {
     flow('Gateway_Reviewed', 'Send_Rejected', { name: '不同意', condition: '=reviewDecision = "reject"' }),
     flow('Send_Rejected', 'End_Rejected'),
     flow('Task_Revise', 'Gateway_Review', { via: 'direct' }),
-    flow('Gateway_Amount', 'Task_Hearing', { name: '超过', condition: '=budgetTotal > (if bylaw.fundHearingThreshold = null then 5000 else bylaw.fundHearingThreshold)' }),
+    flow('Gateway_Amount', 'Task_Hearing', { name: '超过', condition: `=budgetTotal > ${bylawFeel('fundHearingThreshold')}` }),
     flow('Gateway_Amount', 'Gateway_Approval', { name: '未超过', isDefault: true }),
     flow('Task_Hearing', 'Gateway_HearingOk'),
     flow('Gateway_HearingOk', 'Gateway_Approval', { name: '同意', isDefault: true }),
