@@ -447,6 +447,8 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
         const instanceIds: string[] = [];
         for (const [instanceId, subscriptionId] of reached) {
           const row = await this.processor.lockInstance(tx, input.community, instanceId);
+          // Under the instance lock: a timer or another message may have taken the subscription meanwhile.
+          if (!(await tx.get('SELECT id FROM wf_message_subscription WHERE id = ?', [subscriptionId]))) continue;
           const outcome = await this.processor.execute(tx, row, { type: 'correlateMessage', subscriptionId, variables }, { actor: input.userId });
           committed.push(...outcome.committed);
           instanceIds.push(instanceId);
@@ -488,11 +490,10 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
       const instanceIds = new Set<string>();
       for (const sub of subscriptions) {
         const instanceId = toText(sub.instance_id);
-        // Each subscription is triggered once; an earlier trigger may have removed later ones.
-        const still = await tx.get('SELECT id FROM wf_message_subscription WHERE id = ?', [toText(sub.id)]);
-        if (!still) continue;
         const row = await this.processor.lockInstance(tx, input.community, instanceId);
-        if (row.status !== 'active') continue;
+        // Under the instance lock: an earlier trigger (or a racing timer) may have removed this subscription.
+        const still = await tx.get('SELECT id FROM wf_message_subscription WHERE id = ?', [toText(sub.id)]);
+        if (!still || row.status !== 'active') continue;
         const outcome = await this.processor.execute(tx, row, { type: 'triggerSignal', subscriptionId: toText(sub.id), variables }, { actor: input.userId });
         committed.push(...outcome.committed);
         instanceIds.add(instanceId);
