@@ -90,6 +90,22 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/tokens/:id': { access: 'communityAdmin' },
   'GET /api/audit': { access: 'communityAdmin' },
 
+  // the process library (runtime/library, `libraryRoutePolicies` there): templates, drafts, publishing, monitor
+  'GET /api/library/templates': { access: 'staff' },
+  'GET /api/library/templates/:key': { access: 'staff' },
+  'GET /api/library/processes': { access: 'staff' },
+  'POST /api/library/processes/from-template': { access: 'communityAdmin', audit: 'library.copyTemplate' },
+  'GET /api/library/:kind/:key/editable': { access: 'staff' },
+  'PUT /api/library/:kind/:key/draft': { access: 'communityAdmin' },
+  'DELETE /api/library/:kind/:key/draft': { access: 'communityAdmin' },
+  'POST /api/library/processes/:key/publish': { access: 'communityAdmin', audit: 'definition.deploy' },
+  'POST /api/library/forms/:key/publish': { access: 'communityAdmin', audit: 'definition.deploy' },
+  'GET /api/library/processes/:key/template-update': { access: 'staff' },
+  'POST /api/library/processes/:key/adopt-template': { access: 'communityAdmin', audit: 'library.adoptTemplate' },
+  'GET /api/library/monitor/:key': { access: 'staff' },
+  'GET /api/library/monitor/:key/instances': { access: 'staff' },
+  'GET /api/library/instances/:id/path': { access: 'staff' },
+
   // the public intake and tracking (residents without an account)
   'GET /api/public/challenge': { access: 'public' },
   'GET /api/public/communities/:community/intake': { access: 'public' },
