@@ -1,0 +1,153 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { devIdentity } from '../plugins/identity.js';
+import { createServiceHarness, type ServiceHarness } from '../services/test-service.js';
+import { libraryRoutes } from './library-routes.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const formText = readFileSync(path.join(fixtures, 'repair-check.form.json'), 'utf8');
+
+let app: FastifyInstance;
+let harness: ServiceHarness;
+let dir: string;
+const admin = { 'x-user': 'admin-zhao', 'x-community': 'c1', 'x-groups': 'admin,rc' };
+
+async function call<T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<{ status: number; body: T }> {
+  const response = await app.inject({ method, url: `/api/library${url}`, headers: admin, ...(payload === undefined ? {} : { payload }) });
+  return { status: response.statusCode, body: response.json() as T }; // the route's response schema
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'linli-library-'));
+  cpSync(path.join(fixtures, 'templates'), path.join(dir, 'definitions', 'templates'), { recursive: true });
+  harness = await createServiceHarness();
+  const service = await harness.open();
+  const config = loadConfig({ DATA_DIR: dir, DEFINITIONS_DIR: path.join(dir, 'definitions'), LOG_LEVEL: 'silent', DESIGNER_DIST: path.join(dir, 'dist') });
+  app = await buildApp({
+    config,
+    service,
+    logger: false,
+    identity: async (instance) => {
+      await instance.register(devIdentity);
+      await instance.register(libraryRoutes, { prefix: '/api/library' });
+    },
+  });
+  await service.deployDefinition({ community: 'c1', userId: 'admin-zhao', kind: 'form', content: formText });
+});
+
+afterEach(async () => {
+  await app.close();
+  await harness.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Row {
+  key: string;
+  latestVersion: number | null;
+  versions: { version: number; running: number; deployedBy: string }[];
+  template: { key: string; updateAvailable: boolean } | null;
+  draft: { updatedBy: string } | null;
+}
+
+describe('process library', () => {
+  it('should copy a template as a draft, publish it as version 1 and count its running cases', async () => {
+    // given
+    const copied = await call<{ content: string; source: string }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    expect(copied.status).toBe(201);
+    expect(copied.body.source).toBe('draft');
+    const draftOnly = await call<Row[]>('GET', '/processes');
+    expect(draftOnly.body).toMatchObject([{ key: 'repair', latestVersion: null, draft: { updatedBy: 'admin-zhao' }, template: { key: 'repair', updateAvailable: false } }]);
+
+    // when
+    const published = await call<{ definitions: { version: number }[] }>('POST', '/processes/repair/publish', { content: copied.body.content });
+    await app.inject({ method: 'POST', url: '/api/instances', headers: admin, payload: { processKey: 'repair' } });
+
+    // then
+    expect(published.status).toBe(201);
+    const rows = await call<Row[]>('GET', '/processes');
+    expect(rows.body).toMatchObject([{ key: 'repair', latestVersion: 1, draft: null, versions: [{ version: 1, running: 1, deployedBy: 'admin-zhao' }] }]);
+  });
+
+  it('should refuse publishing a model the engine cannot run, naming the element', async () => {
+    // given
+    const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    const broken = copied.body.content.replace('<bpmn:exclusiveGateway id="Gateway_Urgent"', '<bpmn:complexGateway id="Gateway_Urgent"').replace('</bpmn:exclusiveGateway>', '</bpmn:complexGateway>');
+
+    // when
+    const answer = await call<{ code: string; details: { problems: { elementId: string | null }[] } }>('POST', '/processes/repair/publish', { content: broken });
+
+    // then
+    expect(answer.status).toBe(422);
+    expect(answer.body.details.problems.map((problem) => problem.elementId)).toContain('Gateway_Urgent');
+  });
+
+  it('should show a template update with the elements added, removed and changed', async () => {
+    // given
+    const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    await call('POST', '/processes/repair/publish', { content: copied.body.content });
+    const file = path.join(dir, 'definitions', 'templates', 'repair.bpmn');
+    const newer = readFileSync(file, 'utf8').replace('name="核实"', 'name="现场核实"').replace('<bpmn:endEvent id="End_Later" name="排期">', '<bpmn:endEvent id="End_Later2" name="排期">').replace('targetRef="End_Later"', 'targetRef="End_Later2"');
+    writeFileSync(file, newer);
+
+    // when
+    const rows = await call<Row[]>('GET', '/processes');
+    const update = await call<{ diff: { added: { id: string }[]; removed: { id: string }[]; changed: { id: string }[] } }>('GET', '/processes/repair/template-update');
+
+    // then
+    expect(rows.body[0]?.template?.updateAvailable).toBe(true);
+    expect(update.body.diff.added.map((element) => element.id)).toEqual(['End_Later2']);
+    expect(update.body.diff.removed.map((element) => element.id)).toEqual(['End_Later']);
+    expect(update.body.diff.changed.map((element) => element.id).sort()).toEqual(['Flow_Normal', 'Task_Check']);
+  });
+});
+
+describe('form library', () => {
+  it('should refuse removing a field that a published condition reads, and allow removing another', async () => {
+    // given
+    const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    await call('POST', '/processes/repair/publish', { content: copied.body.content });
+    const schema = JSON.parse(formText) as { components: { key: string }[] };
+
+    // when
+    const withoutUrgent = await call<{ code: string; message: string }>('POST', '/forms/repair-check/publish', {
+      content: JSON.stringify({ ...schema, components: schema.components.filter((field) => field.key !== 'urgent') }),
+    });
+    const withoutNote = await call<{ definitions: { version: number }[] }>('POST', '/forms/repair-check/publish', {
+      content: JSON.stringify({ ...schema, components: schema.components.filter((field) => field.key !== 'note') }),
+    });
+
+    // then
+    expect(withoutUrgent.status).toBe(409);
+    expect(withoutUrgent.body.code).toBe('WF_FORM_FIELD_IN_USE');
+    expect(withoutUrgent.body.message).toContain('urgent');
+    expect(withoutNote.status).toBe(201);
+    expect(withoutNote.body.definitions[0]?.version).toBe(2);
+  });
+});
+
+describe('monitor', () => {
+  it('should count cases per version, badge the active element and give the completed path', async () => {
+    // given
+    const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    await call('POST', '/processes/repair/publish', { content: copied.body.content });
+    const started = await app.inject({ method: 'POST', url: '/api/instances', headers: admin, payload: { processKey: 'repair', businessKey: 'R-1' } });
+    const instanceId = (started.json() as { id: string }).id;
+
+    // when
+    const overview = await call<{ counts: { running: number }; elements: { elementId: string; active: number }[] }>('GET', '/monitor/repair?version=1');
+    const path_ = await call<{ completedElements: string[]; takenFlows: string[]; activeElements: string[] }>('GET', `/instances/${instanceId}/path`);
+    const filtered = await call<{ items: { id: string }[] }>('GET', '/monitor/repair/instances?businessKey=R-2');
+
+    // then
+    expect(overview.body.counts.running).toBe(1);
+    expect(overview.body.elements).toEqual([{ elementId: 'Task_Check', active: 1, incidents: 0 }]);
+    expect(path_.body).toMatchObject({ completedElements: ['Start_Repair'], takenFlows: ['Flow_Start_Check'], activeElements: ['Task_Check'] });
+    expect(filtered.body.items).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { Type } from 'typebox';
+import { InstanceStatusSchema, InstanceSummarySchema } from '../schemas/instances.js';
+import { KeySchema, IdSchema, NullableString, strictObject } from '../schemas/common.js';
+
+const Counts = {
+  running: Type.Integer(),
+  completed: Type.Integer(),
+  terminated: Type.Integer(),
+  incidents: Type.Integer({ description: '有未解决事件的案件数 / cases with an open incident' }),
+};
+
+export const KeyParamsSchema = strictObject({ key: KeySchema });
+export const LibraryKindParamsSchema = strictObject({ kind: Type.Union([Type.Literal('processes'), Type.Literal('forms')]), key: KeySchema });
+
+export const TemplateSummarySchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String() });
+export const TemplateSchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String(), xml: Type.String() });
+
+export const ProcessRowSchema = Type.Object({
+  key: Type.String(),
+  name: NullableString,
+  latestVersion: Type.Union([Type.Integer(), Type.Null()]),
+  versions: Type.Array(Type.Object({ version: Type.Integer(), deployedBy: Type.String(), deployedAt: Type.String(), ...Counts })),
+  template: Type.Union([Type.Object({ key: Type.String(), name: Type.String(), updateAvailable: Type.Boolean() }), Type.Null()]),
+  draft: Type.Union([Type.Object({ updatedBy: Type.String(), updatedAt: Type.String() }), Type.Null()]),
+});
+
+export const EditableSchema = Type.Object({
+  key: Type.String(),
+  content: Type.String(),
+  source: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+  publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const FromTemplateBodySchema = strictObject({ templateKey: KeySchema });
+export const ContentBodySchema = strictObject({ content: Type.String({ minLength: 1, maxLength: 5_000_000 }) });
+export const DraftStampSchema = Type.Object({ updatedBy: Type.String(), updatedAt: Type.String() });
+
+const DiffElementSchema = Type.Object({ id: Type.String(), type: Type.String(), name: NullableString });
+export const TemplateUpdateSchema = Type.Object({
+  templateKey: Type.String(),
+  templateName: Type.String(),
+  current: Type.String(),
+  template: Type.String(),
+  diff: Type.Object({ added: Type.Array(DiffElementSchema), removed: Type.Array(DiffElementSchema), changed: Type.Array(DiffElementSchema) }),
+});
+
+export const OverviewQuerySchema = strictObject({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const OverviewSchema = Type.Object({
+  processKey: Type.String(),
+  version: Type.Union([Type.Integer(), Type.Null()]),
+  counts: Type.Object(Counts),
+  elements: Type.Array(Type.Object({ elementId: Type.String(), active: Type.Integer(), incidents: Type.Integer() })),
+  sampled: Type.Boolean(),
+});
+
+export const InstancePathSchema = Type.Object({
+  completedElements: Type.Array(Type.String()),
+  takenFlows: Type.Array(Type.String()),
+  activeElements: Type.Array(Type.String()),
+  incidentElements: Type.Array(Type.String()),
+});
+export const InstanceParamsSchema = strictObject({ id: IdSchema });
+
+export const MonitorInstancesQuerySchema = strictObject({
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  status: Type.Optional(InstanceStatusSchema),
+  businessKey: Type.Optional(Type.String({ maxLength: 255 })),
+  startedAfter: Type.Optional(Type.String({ format: 'date-time' })),
+  startedBefore: Type.Optional(Type.String({ format: 'date-time' })),
+  variableName: Type.Optional(Type.String({ maxLength: 255, pattern: '^[A-Za-z_][A-Za-z0-9_]*$' })),
+  variableValue: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export const MonitorInstancesSchema = Type.Object({ items: Type.Array(InstanceSummarySchema) });
