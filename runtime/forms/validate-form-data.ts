@@ -82,7 +82,7 @@ function walk(nodes: readonly FormNode[], input: Record<string, unknown>, output
     if (node.kind !== 'field' || node.disabled || isReadonly(node.readonly, lookup, env)) continue;
     const field = joinPath(prefix, node.path);
     if (node.expression !== null) {
-      setPath(output, node.path, evaluateSafely(node.expression, lookup, env) as JsonValue);
+      setPath(output, node.path, evaluateSafely(node.expression, lookup, env) as JsonValue); // compiled FEEL returns JSON-safe values
       continue;
     }
     let value = getPath(input, node.path);
@@ -173,7 +173,7 @@ function optionsOf(field: FieldNode, lookup: Lookup, env: FeelEnv): readonly unk
   if (field.optionsKey !== null) source = lookup(field.optionsKey);
   else if (field.optionsExpression !== null) source = evaluateSafely(field.optionsExpression, lookup, env);
   if (!Array.isArray(source)) return null;
-  return source.map((entry) => (entry !== null && typeof entry === 'object' && 'value' in entry ? (entry as { value: unknown }).value : entry));
+  return source.map((entry) => (entry !== null && typeof entry === 'object' && 'value' in entry ? (entry as { value: unknown }).value : entry)); // `{ label, value }` option entries
 }
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;

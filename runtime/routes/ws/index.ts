@@ -53,6 +53,7 @@ const wsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 function isPing(data: RawData): boolean {
   try {
     const parsed: unknown = JSON.parse(data.toString());
+    // only the exact message {"type":"ping"} counts (the cast reads one field of parsed JSON)
     return typeof parsed === 'object' && parsed !== null && (parsed as { type?: unknown }).type === 'ping' && Object.keys(parsed).length === 1;
   } catch {
     return false;
