@@ -45,21 +45,18 @@ export class Run {
     readonly state: InstanceState,
     readonly ctx: StepContext,
   ) {
-    const warnings = this.events;
-    let warningElement = '';
     this.feelEnv = {
       now: ctx.now,
       timeZone: ctx.timeZone ?? 'Asia/Shanghai',
       calendar: ctx.calendar,
-      warn: (message) => warnings.push({ type: 'warning', elementId: warningElement, message }),
-    };
-    this.setWarningElement = (id) => {
-      warningElement = id;
+      warn: (message) => this.events.push({ type: 'warning', elementId: this.warningElement, message }),
     };
   }
 
   /** Which element the next FEEL warnings belong to. */
-  readonly setWarningElement: (elementId: string) => void;
+  private warningElement = '';
+  /** Set when an element instance ends: only then can a scope have become empty. */
+  private scopesMayBeDone = true;
 
   element(elementId: string): ElementDef {
     const def = this.process.elements.get(elementId);
@@ -186,6 +183,7 @@ export class Run {
       transition(instance, 'completed');
       closeSubscriptionsOf(this, instance.id);
       delete this.state.elements[instance.id];
+      this.scopesMayBeDone = true;
       this.events.push({ type: 'element.completed', elementId: def.id, elementInstanceId: instance.id, bpmnType: def.bpmnType });
       afterInner?.();
       for (const flow of flows) this.takeFlow(flow, instance.parentId);
@@ -214,6 +212,7 @@ export class Run {
     if (instance.incidentId) this.resolveIncidentRecord(instance.incidentId);
     transition(instance, 'terminated');
     delete this.state.elements[instance.id];
+    this.scopesMayBeDone = true;
     this.events.push({ type: 'element.terminated', elementId: def.id, elementInstanceId: instance.id, bpmnType: def.bpmnType });
   }
 
@@ -301,6 +300,7 @@ export class Run {
    * reachability, as Zeebe does). Returns whether any fired.
    */
   private fireInclusiveJoins(): boolean {
+    if (this.process.canReachInclusiveJoin.size === 0) return false;
     for (const [key, waiting] of Object.entries(this.state.joins)) {
       const parentId = key === '' ? null : key;
       for (const gateway of this.waitingInclusiveGateways(waiting)) {
@@ -338,7 +338,8 @@ export class Run {
 
   /** Completes sub-processes (and the process) that have nothing left to do. */
   private completeFinishedScopes(): boolean {
-    if (this.state.status !== 'active') return false;
+    if (this.state.status !== 'active' || !this.scopesMayBeDone) return false;
+    this.scopesMayBeDone = false;
     const busy = new Set<string | null>();
     for (const element of Object.values(this.state.elements)) busy.add(element.parentId);
     for (const key of Object.keys(this.state.joins)) busy.add(key === '' ? null : key);
@@ -375,7 +376,7 @@ export class Run {
 
   /** Evaluates FEEL from an element instance's scope; failures become expression incidents. */
   evaluate(expression: CompiledExpression, from: ElementInstanceState | null, elementId: string): JsonValue {
-    this.setWarningElement(elementId);
+    this.warningElement = elementId;
     try {
       return expression.evaluate((name) => lookupVariable(this.state, from, name), this.feelEnv) as JsonValue;
     } catch (error) {

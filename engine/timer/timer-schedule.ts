@@ -6,6 +6,7 @@ import { nextCronTime } from './next-cron-time.js';
 import { TimerFormatError, type TimerKind } from './timer-format-error.js';
 import type { FailTimer } from './timer-problem.js';
 import { canonicalTimeZone } from './time-zone.js';
+import { fastDateWithOffset, fastDurationDue } from './fast-timer.js';
 
 /**
  * When a timer fires next and how it goes on. Plain JSON (numbers and strings only), so the
@@ -80,10 +81,10 @@ export function parseTimer(kind: TimerKind, text: string, now: number, timeZone 
   if (zone === null) fail(`未知时区 ${timeZone}`, `unknown time zone ${timeZone}`);
   switch (kind) {
     case 'date':
-      return { dueAt: parseIsoDateTime(trimmed, zone, fail).epochMs, remaining: 1, cycle: null };
+      return { dueAt: fastDateWithOffset(trimmed) ?? parseIsoDateTime(trimmed, zone, fail).epochMs, remaining: 1, cycle: null };
     case 'duration': {
       const duration = parseIsoDuration(trimmed, fail);
-      return { dueAt: checkedDue(zoned(now, zone), duration, 1, fail), remaining: 1, cycle: null };
+      return { dueAt: fastDurationDue(now, duration, 1, zone) ?? checkedDue(zoned(now, zone), duration, 1, fail), remaining: 1, cycle: null };
     }
     case 'cycle':
       return parseCycle(trimmed, now, zone, fail);

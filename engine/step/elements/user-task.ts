@@ -11,19 +11,6 @@ export const userTask: ElementBehavior<UserTaskDef> = {
   activate(run, def, instance) {
     const warnings: string[] = [];
     const before = run.events.length;
-    const text = (value: JsonValue, field: string): string | null => {
-      if (value === null || value === '') return null;
-      if (typeof value === 'string') return value;
-      if (typeof value === 'number') return String(value);
-      throw new IncidentSignal('EXPRESSION_ERROR', `${field} 应为文本，得到 ${JSON.stringify(value)} / ${field} must be a string, got ${JSON.stringify(value)}`);
-    };
-    const date = (value: JsonValue, field: string): string | null => {
-      const result = text(value, field);
-      if (result !== null && !ISO_DATE.test(result)) {
-        throw new IncidentSignal('EXPRESSION_ERROR', `${field} 不是 ISO 8601 日期时间：${result} / ${field} is not an ISO 8601 date-time: ${result}`);
-      }
-      return result;
-    };
     const priorityValue = run.value(def.priority, instance, def.id);
     const priority = priorityValue === null ? DEFAULT_PRIORITY : Number(priorityValue);
     if (!Number.isInteger(priority) || priority < 0 || priority > 100) {
@@ -51,6 +38,21 @@ export const userTask: ElementBehavior<UserTaskDef> = {
     run.effects.push({ type: 'userTask.cancelled', elementInstanceId: instance.id });
   },
 };
+
+function text(value: JsonValue, field: string): string | null {
+  if (value === null || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  throw new IncidentSignal('EXPRESSION_ERROR', `${field} 应为文本，得到 ${JSON.stringify(value)} / ${field} must be a string, got ${JSON.stringify(value)}`);
+}
+
+function date(value: JsonValue, field: string): string | null {
+  const result = text(value, field);
+  if (result !== null && !ISO_DATE.test(result)) {
+    throw new IncidentSignal('EXPRESSION_ERROR', `${field} 不是 ISO 8601 日期时间：${result} / ${field} is not an ISO 8601 date-time: ${result}`);
+  }
+  return result;
+}
 
 /** Candidate lists: a FEEL list of strings, or a comma-separated string as Camunda Modeler writes it. */
 function list(value: JsonValue, field: string): string[] {
