@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -161,4 +161,23 @@ export const complaintVariables = {
   description: '12号楼3单元楼道灯坏了一个星期，晚上上下楼很不安全。',
   channel: 'phone',
   consentPublic: true,
+};
+
+/**
+ * The shipped complaint template as a community that takes complaints online would publish it:
+ * `startableBy` on its start event lists `public` (residents without an account) and `rc`.
+ */
+export async function deployPublicComplaint(service: WorkflowService): Promise<void> {
+  const template = readFileSync(path.join(repoRoot, 'definitions', 'templates', 'complaint.bpmn'), 'utf8');
+  const marker = '<bpmn:startEvent id="Start_Complaint" name="居民提出投诉">\n      <bpmn:extensionElements>';
+  if (!template.includes(marker)) throw new Error('complaint template changed: cannot mark it public');
+  const content = template.replace(marker, `${marker}\n        <zeebe:properties>\n          <zeebe:property name="startableBy" value="public,resident,rc" />\n        </zeebe:properties>`);
+  await service.deployDefinition({ community: demo.id, userId: 'system', kind: 'bpmn', content });
+}
+
+/** A 2×2 PNG, as a phone photo stand-in. */
+export const tinyPhoto = {
+  name: 'photo.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64'),
 };
