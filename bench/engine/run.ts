@@ -4,6 +4,7 @@
 // run in its own process, alternating which side goes first, and prints medians and ratios.
 import os from 'node:os';
 import path from 'node:path';
+import { buildOurSide } from './build-our-side.js';
 import { parseArgs } from 'node:util';
 import { runChild } from './run-child.js';
 import { peerOverheadCpuMs, preparePeer, runPeer } from './peer-engine.js';
@@ -40,9 +41,10 @@ const peerDir = path.join(repoRoot, '.bench', 'peer');
 // progress goes to stderr so that `--json` leaves stdout to the JSON document
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
+const ourBundle = runOurs ? buildOurSide() : '';
+
 async function runOur(workload: Workload, host: string): Promise<RunResult> {
-  const cli = path.join('bench', 'engine', 'our-engine-cli.ts');
-  const { json } = await runChild(['--import', 'tsx', cli, '--workload', workload.id, '--n', String(n), '--host', host], repoRoot);
+  const { json } = await runChild([ourBundle, '--workload', workload.id, '--n', String(n), '--host', host], repoRoot);
   return toRunResult(json, { side: 'ours', variant: host });
 }
 
