@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -39,6 +40,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
+    // Unique across restarts and nodes, so the id in a 500 answer finds its log line.
+    genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     // Bad URLs are answered before routing; give them the same error body as everything else.
     frameworkErrors: (error, request, reply) => {

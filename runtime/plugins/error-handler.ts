@@ -192,7 +192,7 @@ async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
     // Rate limits and lockouts say when to come back, in the header clients and proxies read.
     const retryAfter = body.details['retryAfterSeconds'];
     if (typeof retryAfter === 'number' && (status === 429 || status === 503)) void reply.header('retry-after', String(retryAfter));
-    return reply.status(status).send(body);
+    return reply.status(status).header('x-request-id', request.id).send(body);
   });
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {

@@ -120,6 +120,7 @@ describe('bad input', () => {
     expect(response.body).not.toContain('SQLITE');
     expect(response.body).not.toContain('at ');
     expect(body.details.requestId).toEqual(expect.any(String));
+    expect(response.headers['x-request-id']).toBe(body.details.requestId);
   });
 
   it('should pass a failing BPMN through as 422 with every problem', async () => {
