@@ -37,7 +37,8 @@ function timelineOf(history: readonly HistoryEvent[], names: Record<string, stri
         push('started');
         break;
       case 'element.entered':
-        if (typeof event.data.bpmnType === 'string' && userTaskTypes.has(event.data.bpmnType)) push('taskCreated');
+        // The user on this event is whoever finished the step before; the new task has no actor yet.
+        if (typeof event.data.bpmnType === 'string' && userTaskTypes.has(event.data.bpmnType)) entries.push({ id: event.id, at: event.at, kind: 'taskCreated', name, userId: null, reason: null });
         break;
       case 'task.completed':
         push('taskCompleted');
