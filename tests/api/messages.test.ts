@@ -62,3 +62,37 @@ describe('publishing messages over REST', () => {
     expect(extra.json().details.problems).toEqual([expect.objectContaining({ path: '/priority' })]);
   });
 });
+
+describe('broadcasting signals over REST', () => {
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  const secretary = as('secretary', ['party']);
+
+  const typhoonXml = readFileSync(new URL('./fixtures/typhoon-signal.bpmn', import.meta.url), 'utf8');
+
+  beforeAll(async () => {
+    ({ app, close } = await buildRealApp());
+    expect((await app.inject({ method: 'POST', url: '/api/definitions', headers: secretary, payload: { kind: 'bpmn', content: typhoonXml } })).statusCode).toBe(201);
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  it('should reach every waiting case of the community and no other', async () => {
+    // given two outdoor events waiting, and one in another community
+    const start = async (community: string) =>
+      (await app.inject({ method: 'POST', url: '/api/instances', headers: as('secretary', ['party'], community), payload: { processKey: 'signal_catch' } })).json();
+    const [first, second] = [await start('demo'), await start('demo')];
+    await app.inject({ method: 'POST', url: '/api/definitions', headers: as('secretary', ['party'], 'elsewhere'), payload: { kind: 'bpmn', content: typhoonXml } });
+    const other = await start('elsewhere');
+
+    // when the all-clear is broadcast in demo
+    const response = await app.inject({ method: 'POST', url: '/api/signals', headers: secretary, payload: { name: '预警解除' } });
+
+    // then both demo cases got it, the other community's did not
+    expect(response.statusCode).toBe(200);
+    expect([...response.json().instanceIds].sort()).toEqual([first.id, second.id].sort());
+    expect(response.json().instanceIds).not.toContain(other.id);
+  });
+});
