@@ -111,10 +111,13 @@ export async function newPage(browser: Browser, options: { phone?: boolean; loca
   return { context, page };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot under test-artifacts/screenshots; `viewport` keeps a phone's fixed bars where a person sees them. */
+export async function screenshot(page: Page, name: string, options: { viewport?: boolean } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Let toasts fade and fonts settle so the picture shows the page, not a transition.
+  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page.screenshot({ path: file, fullPage: options.viewport !== true });
   return file;
 }
 

@@ -74,12 +74,12 @@ describe.skipIf(browserMissing !== null)('a complaint from the public page to th
     await signIn(server, pmPage, staff.pm);
     await pmPage.goto(`${server.baseUrl}/inbox?tab=claimable`);
     await pmPage.locator('[data-test="task-row"]', { hasText: '办理' }).first().waitFor({ timeout: 15_000 });
-    await screenshot(pmPage, 'phone-inbox-pm');
+    await screenshot(pmPage, 'phone-inbox-pm', { viewport: true });
     await claimAndOpen(pmPage, server.baseUrl, '办理');
     await fillField(pmPage, '办理情况', '已更换 12 号楼 3 单元楼道灯泡两个，现已恢复照明。');
     expect(await formField(pmPage, '办理情况').locator('textarea').inputValue()).toContain('灯泡');
     await formField(pmPage, '办理照片').locator('input[type=file]').setInputFiles(tinyPhoto);
-    await screenshot(pmPage, 'phone-task-handle');
+    await screenshot(pmPage, 'phone-task-handle', { viewport: true });
     await submitTask(pmPage);
 
     // and rc writes the public reply
@@ -103,6 +103,25 @@ describe.skipIf(browserMissing !== null)('a complaint from the public page to th
     expect(await resident.page.locator('[data-test="track-reply"]').textContent()).toContain('物业已于今日更换楼道灯泡');
     await screenshot(resident.page, 'phone-track');
 
-    await Promise.all([rcSession.context.close(), pmSession.context.close(), resident.context.close()]);
+    // and a volunteer on a phone finds the follow-up visit in the inbox and opens its form
+    const volSession = await newPage(browser, { phone: true });
+    const volPage = volSession.page;
+    await signIn(server, volPage, staff.vol);
+    await volPage.goto(`${server.baseUrl}/inbox?tab=claimable`);
+    await volPage.locator('[data-test="task-row"]', { hasText: '回访' }).first().waitFor({ timeout: 15_000 });
+    await screenshot(volPage, 'phone-inbox-volunteer', { viewport: true });
+    await claimAndOpen(volPage, server.baseUrl, '回访');
+    await screenshot(volPage, 'phone-task-volunteer', { viewport: true });
+    await screenshot(volPage, 'phone-task-volunteer-full');
+
+    // and can start a patrol report with the camera button on the same phone
+    await volPage.goto(`${server.baseUrl}/start`);
+    await volPage.locator('[data-test="start-complaint"]').click();
+    await volPage.locator('.fjs-form').waitFor();
+    await volPage.locator('[data-test="start-camera-input"]').setInputFiles(tinyPhoto);
+    await volPage.locator('.photo').first().waitFor();
+    await screenshot(volPage, 'phone-start-patrol', { viewport: true });
+
+    await Promise.all([rcSession.context.close(), pmSession.context.close(), resident.context.close(), volSession.context.close()]);
   });
 });
