@@ -207,7 +207,7 @@ describe('authorisation matrix', () => {
       },
       unique: (prefix) => `${prefix}${++counter}`,
     };
-  });
+  }, 180_000);
   afterAll(async () => t.close());
 
   it('should have one row for every registered API route, and no row without a route', () => {

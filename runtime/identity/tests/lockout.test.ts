@@ -47,7 +47,7 @@ describe('brute-force protection', () => {
     expect(fromThere.statusCode).toBe(429);
     expect(fromThere.json()).toMatchObject({ code: 'WF_ADDRESS_LOCKED' });
     expect(fromElsewhere.statusCode).toBe(200);
-  });
+  }, 180_000);
 
   it('should never store or answer the password', async () => {
     // given
