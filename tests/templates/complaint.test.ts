@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InMemoryDriver } from './driver/in-memory-driver.js';
+import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
 
 const intake = {
   complainantName: '王阿姨',
@@ -13,11 +13,11 @@ const intake = {
   consentPublic: true,
 };
 
-describe('complaint template (投诉 接诉即办)', () => {
+describe.each(driverModes)('complaint template (投诉 接诉即办), %s', (mode) => {
   let driver: InMemoryDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create();
+    driver = await InMemoryDriver.create({ mode });
   });
 
   async function acceptAndDispatch(urgency: string, handlerGroup = 'pm'): Promise<string> {
@@ -144,7 +144,7 @@ describe('complaint template (投诉 接诉即办)', () => {
 
   it('should count the time limit in working days across the weekend', async () => {
     // given: urgent on Friday 4 December 2026 → due Monday 7 December
-    driver = await InMemoryDriver.create({ now: Date.parse('2026-12-04T15:00:00+08:00') });
+    driver = await InMemoryDriver.create({ mode, now: Date.parse('2026-12-04T15:00:00+08:00') });
     const id = await acceptAndDispatch('urgent');
 
     // when
@@ -182,5 +182,22 @@ describe('complaint template (投诉 接诉即办)', () => {
     // then: the hidden limit field was not taken
     expect((await driver.variables(id))['limitDays']).toBe(3);
     expect((await driver.tasks('pm', id)).map((t) => t.elementId)).toEqual(['Task_Handle']);
+  });
+});
+
+describe('complaint template across restarts', () => {
+  it('should resume from a JSON copy of the engine after every step', async () => {
+    // given
+    const driver = await InMemoryDriver.create({ mode: 'restarted' });
+
+    // when
+    const id = await driver.start('complaint', 'resident', intake);
+    await driver.complete('rc', id, 'Task_Accept', { acceptDecision: 'accept' });
+    await driver.complete('rc', id, 'Task_Dispatch', { handlerGroup: 'pm', urgency: 'fast' });
+    await driver.advance('P3DT1H');
+
+    // then: the restored engine still fired the timers it had armed before each restart
+    expect(driver.restarts).toBe(5);
+    expect((await driver.notifications(id)).map((n) => n.title)).toEqual(['投诉即将到期', '投诉超时未办结']);
   });
 });

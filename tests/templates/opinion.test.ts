@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InMemoryDriver } from './driver/in-memory-driver.js';
+import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
 
 const intake = { channel: 'box', building: 7, subject: 'greening', content: '7 号楼前的香樟树枝遮挡二楼窗户，请修剪。', consentPublic: true };
 const handled = { handleResult: '物业已安排园林工人周四修剪。', adoption: 'adopted' };
 
-describe('opinion template (意见征集与反馈)', () => {
+describe.each(driverModes)('opinion template (意见征集与反馈), %s', (mode) => {
   let driver: InMemoryDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create();
+    driver = await InMemoryDriver.create({ mode });
   });
 
   async function classify(id: string): Promise<void> {

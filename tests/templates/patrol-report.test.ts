@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { InMemoryDriver } from './driver/in-memory-driver.js';
+import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
 
 const report = (extra: JsonObject = {}): JsonObject => ({
   reporterName: '刘师傅',
@@ -15,11 +15,11 @@ const report = (extra: JsonObject = {}): JsonObject => ({
 });
 const rectified = { rectifyNote: '已通知住户清理，物业协助搬运。', rectifyPhotos: ['att-101'] };
 
-describe('patrol-report template (楼组长/志愿者巡查上报)', () => {
+describe.each(driverModes)('patrol-report template (楼组长/志愿者巡查上报), %s', (mode) => {
   let driver: InMemoryDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create();
+    driver = await InMemoryDriver.create({ mode });
   });
 
   async function dispatch(id: string, limitDays = 3): Promise<void> {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { InMemoryDriver } from './driver/in-memory-driver.js';
+import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
 
 const representatives = [
   { name: '张建国', repType: 'party', building: '3' },
@@ -9,11 +9,11 @@ const representatives = [
 ];
 const score = (value: number): JsonObject => ({ security: value, cleaning: value, greening: value, facilities: value, service: value });
 
-describe('property-evaluation template (物业服务年度评议)', () => {
+describe.each(driverModes)('property-evaluation template (物业服务年度评议), %s', (mode) => {
   let driver: InMemoryDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create();
+    driver = await InMemoryDriver.create({ mode });
   });
 
   async function upToScoring(): Promise<string> {

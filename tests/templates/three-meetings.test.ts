@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { InMemoryDriver } from './driver/in-memory-driver.js';
+import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
 
 const topic = (topicType: string): JsonObject => ({
   topicNo: '2026-07',
@@ -24,11 +24,11 @@ const representatives = [
   { name: '陈伟', repType: 'bl' },
 ];
 
-describe('three-meetings template (重大事项“三会”)', () => {
+describe.each(driverModes)('three-meetings template (重大事项“三会”), %s', (mode) => {
   let driver: InMemoryDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create();
+    driver = await InMemoryDriver.create({ mode });
   });
 
   /** Review, announce the hearing on Wednesday 14:00, hold it, record minutes. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createWorkingCalendar, defaultCalendarYears } from '../../../engine/calendar/index.js';
-import { InMemoryEngine, type JsonObject } from '../../../engine/index.js';
+import { InMemoryEngine, type HostSnapshot, type JsonObject } from '../../../engine/index.js';
 import { compileFormSchema, type CompiledForm } from '../../../runtime/forms/form-schema.js';
 import { findStartFormId } from '../../../runtime/forms/start-form-id.js';
 import { validateFormData } from '../../../runtime/forms/validate-form-data.js';
@@ -8,6 +8,14 @@ import { fillTemplate, listOf } from '../../../runtime/services/connectors/templ
 import type { Role, ScenarioDriver, SentNotification, TaskView } from './scenario-driver.js';
 
 const definitionsDir = new URL('../../../definitions/', import.meta.url);
+const calendar = createWorkingCalendar([...defaultCalendarYears]);
+
+/**
+ * `continuous`: one engine throughout. `restarted`: after every step the whole host goes through
+ * `JSON.parse(JSON.stringify(snapshot))` and a fresh engine resumes from it, as after a restart.
+ */
+export type DriverMode = 'continuous' | 'restarted';
+export const driverModes: readonly DriverMode[] = ['continuous', 'restarted'];
 
 /** Monday 30 November 2026, 09:00 in Shanghai: a plain working week ahead. */
 export const SCENARIO_START = Date.parse('2026-11-30T09:00:00+08:00');
@@ -34,9 +42,18 @@ export class InMemoryDriver implements ScenarioDriver {
   private readonly xmlByProcess = new Map<string, string>();
 
   private constructor(
-    readonly engine: InMemoryEngine,
+    private engine: InMemoryEngine,
     private readonly forms: Map<string, CompiledForm>,
+    private readonly mode: DriverMode,
   ) {
+    this.registerWorkers();
+  }
+
+  /** How many times the engine was restarted from a JSON snapshot (tests check it happened). */
+  restarts = 0;
+
+  private registerWorkers(): void {
+    const engine = this.engine;
     engine.registerWorker('linli:notify:1', async (job) => {
       this.sent.push({
         instanceId: this.rootOf(this.instanceOfJob(job.key)),
@@ -56,16 +73,26 @@ export class InMemoryDriver implements ScenarioDriver {
   }
 
   /** A fresh engine with every template under definitions/templates deployed. */
-  static async create(options: { now?: number } = {}): Promise<InMemoryDriver> {
-    const engine = new InMemoryEngine({ now: options.now ?? SCENARIO_START, calendar: createWorkingCalendar([...defaultCalendarYears]) });
-    const driver = new InMemoryDriver(engine, readForms());
+  static async create(options: { now?: number; mode?: DriverMode } = {}): Promise<InMemoryDriver> {
+    const engine = new InMemoryEngine({ now: options.now ?? SCENARIO_START, calendar });
+    const driver = new InMemoryDriver(engine, readForms(), options.mode ?? 'continuous');
     for (const name of readdirSync(new URL('templates/', definitionsDir)).sort()) {
       if (!name.endsWith('.bpmn')) continue;
       const xml = readFileSync(new URL(`templates/${name}`, definitionsDir), 'utf8');
       const { processIds } = await engine.deploy(xml);
       for (const id of processIds) driver.xmlByProcess.set(id, xml);
     }
+    await driver.afterStep();
     return driver;
+  }
+
+  /** In `restarted` mode: serialise the whole host to JSON and resume on a fresh engine. */
+  private async afterStep(): Promise<void> {
+    if (this.mode !== 'restarted') return;
+    const copy = JSON.parse(JSON.stringify(this.engine.snapshot())) as HostSnapshot;
+    this.engine = await InMemoryEngine.restore(copy, { calendar });
+    this.registerWorkers();
+    this.restarts += 1;
   }
 
   async start(processId: string, _role: Role, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string> {
@@ -73,7 +100,9 @@ export class InMemoryDriver implements ScenarioDriver {
     if (!xml) throw new Error(`template ${processId} is not deployed`);
     const formId = await findStartFormId(xml, processId);
     const variables = formId ? this.validate(formId, form, {}) : form;
-    return this.engine.start(processId, settings ? { ...variables, bylaw: settings.bylaw } : variables);
+    const id = await this.engine.start(processId, settings ? { ...variables, bylaw: settings.bylaw } : variables);
+    await this.afterStep();
+    return id;
   }
 
   async tasks(role: Role, instanceId: string): Promise<TaskView[]> {
@@ -101,16 +130,19 @@ export class InMemoryDriver implements ScenarioDriver {
 
   async publish(name: string, correlationKey: string, variables: JsonObject = {}): Promise<void> {
     await this.engine.publish(name, correlationKey, variables);
+    await this.afterStep();
   }
 
   async advance(duration: string): Promise<void> {
     await this.engine.clock.advance(duration);
+    await this.afterStep();
   }
 
   async advanceTo(dateTime: string): Promise<void> {
     const target = Date.parse(dateTime);
     if (Number.isNaN(target) || target < this.engine.clock.now()) throw new Error(`cannot move the clock back or to ${dateTime}`);
     await this.engine.clock.set(target);
+    await this.afterStep();
   }
 
   async variables(instanceId: string): Promise<JsonObject> {
@@ -150,6 +182,7 @@ export class InMemoryDriver implements ScenarioDriver {
     const context = this.engine.getInstance(task.instanceId).variables;
     const data = task.formId ? this.validate(task.formId, form, context) : form;
     await this.engine.completeUserTask(task.id, data);
+    await this.afterStep();
   }
 
   private validate(formId: string, data: JsonObject, context: JsonObject): JsonObject {
@@ -157,7 +190,7 @@ export class InMemoryDriver implements ScenarioDriver {
     if (!form) throw new Error(`form ${formId} is missing from definitions/forms`);
     return validateFormData(form, data, {
       context,
-      env: { now: this.engine.clock.now(), timeZone: 'Asia/Shanghai', calendar: createWorkingCalendar([...defaultCalendarYears]), warn: () => {} },
+      env: { now: this.engine.clock.now(), timeZone: 'Asia/Shanghai', calendar, warn: () => {} },
     });
   }
 
