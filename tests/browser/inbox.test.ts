@@ -30,7 +30,7 @@ describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', 
     await page.locator('[data-test="inbox-empty"]').waitFor();
     const firstLoadMs = Date.now() - started;
     const measured = await page.locator('.inbox-page').getAttribute('data-first-load-ms');
-    console.info(`[measure] inbox first load: ${firstLoadMs} ms from navigation (app's own: ${measured ?? '?'} ms)`);
+    console.info(`[measure] inbox first load: ${firstLoadMs} ms from navigation (in the page, navigation start to tasks shown: ${measured ?? '?'} ms)`);
     await expect.poll(() => page.locator('.live-dot.on').count()).toBe(1);
 
     // when a complaint is started elsewhere
@@ -51,6 +51,16 @@ describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', 
     await page.locator('[data-test="tab-mine"]').click();
     await page.locator('[data-test="task-row"]', { hasText: '受理' }).waitFor();
     await screenshot(page, 'inbox-mine-desktop');
+
+    // and the keyboard alone opens it: Tab reaches the task, Enter opens the task view
+    await page.locator('[data-test="tab-mine"]').focus();
+    for (let presses = 0; presses < 30; presses++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate('document.activeElement?.dataset?.test ?? ""')) === 'task-row') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/tasks\//);
+    await page.locator('[data-test="submit-task"]').waitFor();
     await context.close();
   });
 });
