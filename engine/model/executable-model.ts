@@ -119,6 +119,8 @@ export interface StartEventDef extends ElementBase {
   readonly event: EventDefinitionDef;
   /** For a start event of an event sub-process: whether it interrupts its scope. */
   readonly interrupting: boolean;
+  /** `zeebe:formDefinition formId`: the start form the runtime checks the start variables against. */
+  readonly formId: string | null;
 }
 export interface EndEventDef extends ElementBase {
   readonly kind: 'endEvent';

@@ -112,7 +112,9 @@ function buildElement(node: ModdleNode, base: Base, ctx: ProcessBuildContext): E
   switch (node.$type) {
     case 'bpmn:StartEvent': {
       const definition = event('catch');
-      return definition && { ...base, kind: 'startEvent', event: definition, interrupting: boolAttr(node, 'isInterrupting') !== false };
+      const form = extension(node, 'zeebe:FormDefinition');
+      const formId = form ? attr(form, 'formId') : null;
+      return definition && { ...base, kind: 'startEvent', event: definition, interrupting: boolAttr(node, 'isInterrupting') !== false, formId };
     }
     case 'bpmn:EndEvent': {
       const definition = event('throw');
