@@ -1,24 +1,13 @@
-import multipart from '@fastify/multipart';
-import websocket from '@fastify/websocket';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { testConfig } from '../../../tests/api/test-app.js';
+import { buildApp } from '../../app.js';
 import { allMigrations } from '../../persistence/migrations/all-migrations.js';
 import { identityMigrationName, identityPostgresStatements, identitySqliteStatements } from '../../persistence/migrations/migration-identity-0001.js';
 import type { SqlDatabase } from '../../persistence/sql-database.js';
-import { appConfig } from '../../plugins/app-config.js';
-import { attachmentStore } from '../../plugins/attachment-store.js';
-import { errorHandler } from '../../plugins/error-handler.js';
-import { eventHub } from '../../plugins/event-hub.js';
-import { forms } from '../../plugins/forms.js';
-import { createRequestValidatorCompiler } from '../../plugins/request-validators.js';
-import { workflowService } from '../../plugins/workflow-service.js';
-import { apiRoutes } from '../../routes/index.js';
 import { createServiceHarness, type ServiceHarness } from '../../services/test-service.js';
 import type { SqlWorkflowService } from '../../services/sql-workflow-service.js';
-import { identity } from '../identity-plugin.js';
 import { IdentityService, type IdentityServiceOptions } from '../identity-service.js';
-import { identityRoutes } from '../routes/index.js';
+import { installIdentity } from '../install-identity.js';
 
 /**
  * The workflow service's database connection. The identity tables must live on the same
@@ -49,8 +38,9 @@ export interface IdentityTestApp {
 }
 
 /**
- * The runtime's HTTP app as `buildApp` composes it, with the identity plugin in place of the
- * development header identity, on a throwaway database (SQLite, or PostgreSQL with DATABASE_URL).
+ * The runtime's HTTP app exactly as `buildApp` composes it, with the identity plugin in place
+ * of the development header identity, on a throwaway database (SQLite, or PostgreSQL with
+ * DATABASE_URL).
  */
 export async function buildIdentityTestApp(options: Partial<Omit<IdentityServiceOptions, 'db'>> & { env?: Record<string, string> } = {}): Promise<IdentityTestApp> {
   const harness = await createServiceHarness();
@@ -59,22 +49,7 @@ export async function buildIdentityTestApp(options: Partial<Omit<IdentityService
   await ensureIdentitySchema(db);
   const { env, ...serviceOptions } = options;
   const service = new IdentityService({ db, now: harness.clock.now, ...serviceOptions });
-  const config = testConfig(env);
-  const app = Fastify({ logger: false, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(createRequestValidatorCompiler());
-  app.removeContentTypeParser('text/plain');
-  await app.register(errorHandler);
-  await app.register(appConfig, { config });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1 } });
-  await app.register(workflowService, { service: workflow });
-  await app.register(eventHub);
-  await app.register(forms);
-  await app.register(attachmentStore);
-  await app.register(identity, { service });
-  await app.register(apiRoutes, { prefix: '/api' });
-  await app.register(identityRoutes, { prefix: '/api' });
-  await app.ready();
+  const app = await buildApp({ config: testConfig(env), service: workflow, identity: installIdentity(service), logger: false });
   return {
     app,
     harness,
