@@ -1,0 +1,1 @@
+export const bpmnZhCN: Readonly<Record<string, string>> = {};

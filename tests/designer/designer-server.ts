@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../runtime/app.js';
+import { loadConfig } from '../../runtime/config.js';
+import { deployTemplates } from '../../runtime/deploy-templates.js';
+import { identity } from '../../runtime/identity/identity-plugin.js';
+import { IdentityService } from '../../runtime/identity/identity-service.js';
+import { hashPassword } from '../../runtime/identity/password-hasher.js';
+import { identityRoutes } from '../../runtime/identity/routes/index.js';
+import { givenCommunity, testPassword } from '../../runtime/identity/testing/identity-fixtures.js';
+import { ensureIdentitySchema, sharedDatabase } from '../../runtime/identity/testing/identity-test-app.js';
+import { libraryRoutes } from '../../runtime/library/library-routes.js';
+import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
+import type { WorkflowService } from '../../runtime/services/workflow-service.js';
+import { demo, staff, type StaffUser } from '../browser/browser-harness.js';
+import { repoRoot } from '../browser/designer-build.js';
+import { ensureDesignerTestBuild } from './designer-test-build.js';
+
+export interface DesignerServer {
+  readonly app: FastifyInstance;
+  readonly service: WorkflowService;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The demo community's secretary: community admin and residents' committee. */
+export const secretary: StaffUser = staff.admin;
+
+/**
+ * The real server on a fresh database with the library plugin mounted at `/api/library` (until
+ * `runtime/routes/index.ts` registers it), the shipped templates deployed, the demo staff, and
+ * the designer build that routes the designer pages.
+ */
+export async function startDesignerServer(): Promise<DesignerServer> {
+  const dist = await ensureDesignerTestBuild();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-designer-'));
+  const config = loadConfig({ DATA_DIR: dataDir, DESIGNER_DIST: dist, DEFINITIONS_DIR: path.join(repoRoot, 'definitions'), LOG_LEVEL: 'silent' });
+  const service = await openWorkflowService({ dataDir, webhookAllowList: [] });
+  const db = sharedDatabase(service);
+  await ensureIdentitySchema(db);
+  const identityService = new IdentityService({ db });
+  const app = await buildApp({
+    config,
+    service,
+    logger: false,
+    identity: async (instance) => {
+      await instance.register(identity, { service: identityService });
+      await instance.register(identityRoutes, { prefix: '/api' });
+      if (!instance.hasRoute({ method: 'GET', url: '/api/library/processes' })) await instance.register(libraryRoutes, { prefix: '/api/library' });
+    },
+  });
+  await deployTemplates(service, config.definitionsDir, { info: () => {}, warn: () => {} });
+  await givenCommunity(identityService, demo.id, demo.name);
+  const passwordHash = await hashPassword(testPassword);
+  await identityService.db.transaction(async (tx) => {
+    for (const user of [...Object.values(staff), { userId: 'bl-wang', displayName: '王楼组长', community: demo.id, roles: ['bl'] }]) {
+      await identityService.users.create({ id: user.userId, displayName: user.displayName, passwordHash, mustChangePassword: false }, tx);
+      await identityService.users.setRoles({ userId: user.userId, community: user.community, roles: user.roles, grantedBy: 'test' }, tx);
+    }
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    app,
+    service,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
