@@ -75,6 +75,8 @@ export interface ProcessSpec {
   readonly id: string;
   readonly name: string;
   readonly documentation?: string;
+  /** `zeebe:properties` of the process, e.g. `startableBy` (role keys the runtime lets start it). */
+  readonly properties?: Readonly<Record<string, string>>;
   readonly nodes: readonly NodeSpec[];
   readonly flows: readonly FlowSpec[];
   readonly messages?: readonly MessageSpec[];

@@ -87,6 +87,12 @@ export function renderBpmn(spec: ProcessSpec): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', HEADER.replace('{id}', spec.id.replace(/-/g, '_'))];
   out.push(`  <bpmn:process id="${x(spec.id)}" name="${x(spec.name)}" isExecutable="true">`);
   if (spec.documentation) out.push(`    <bpmn:documentation>${x(spec.documentation)}</bpmn:documentation>`);
+  const properties = Object.entries(spec.properties ?? {});
+  if (properties.length > 0) {
+    out.push('    <bpmn:extensionElements>', '      <zeebe:properties>');
+    for (const [name, value] of properties) out.push(`        <zeebe:property name="${x(name)}" value="${x(value)}" />`);
+    out.push('      </zeebe:properties>', '    </bpmn:extensionElements>');
+  }
   const ordered = [...spec.nodes.filter((n) => n.kind !== 'boundaryEvent'), ...spec.nodes.filter((n) => n.kind === 'boundaryEvent')];
   for (const node of ordered) out.push(...nodeXml(node, spec, defaults));
   for (const f of spec.flows) out.push(...flowXml(f));

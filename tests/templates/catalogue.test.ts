@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readStartableBy } from '../../runtime/identity/start-permissions.js';
 import { bylawSettings, defaultBylaw, formUrl, templateCatalogue, templateUrl, type BylawSettingKey } from '../../definitions/index.js';
 
 const formsDir = new URL('../../definitions/forms/', import.meta.url);
@@ -25,6 +26,14 @@ describe('definitions/index.ts: the template catalogue', () => {
     if (entry.startRoles.length > 0) expect(entry.forms[0]).toBe(startForm);
     else expect(startForm).toBeUndefined();
     for (const formId of entry.forms) expect(JSON.parse(readFileSync(formUrl(formId), 'utf8')).id).toBe(formId);
+  });
+
+  it.each(templateCatalogue.map((t) => [t.key, t] as const))('should let only the catalogue’s roles start %s (startableBy, as the runtime reads it)', async (key, entry) => {
+    // when
+    const startableBy = await readStartableBy(xmlOf(key), key);
+
+    // then
+    expect(startableBy).toEqual(entry.startRoles.length > 0 ? entry.startRoles : null);
   });
 
   it('should leave no form file unused', () => {
