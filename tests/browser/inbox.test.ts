@@ -40,6 +40,9 @@ describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', 
     const row = page.locator('[data-test="task-row"]', { hasText: '受理' });
     await row.waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('[data-test="count-claimable"]').textContent()).toContain('1');
+    // with the case's own data as columns (from the process's start form): building, unit, category
+    await expect.poll(() => page.locator('.task-table').textContent()).toContain('设施报修');
+    expect(await page.locator('.task-table thead').textContent()).toContain('楼号');
     expect(await page.locator('[data-test="due-label"]').first().textContent()).toMatch(/剩 \d+ 个工作日|今天到期/);
     await screenshot(page, 'inbox-claimable-desktop');
 
