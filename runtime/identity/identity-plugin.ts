@@ -156,6 +156,11 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
     if (policy?.check !== undefined) await policy.check(request, request.actor);
   });
 
+  app.addHook('preSerialization', async (request, reply, payload: unknown) => {
+    const policy = policyOf(request, policies);
+    return policy?.redact === undefined || reply.statusCode >= 300 ? payload : policy.redact(payload, request.actor);
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     const policy = policyOf(request, policies);
     if (policy?.audit === undefined || reply.statusCode >= 300) return;

@@ -1,4 +1,5 @@
 import type { Access } from './access.js';
+import { historyForViewer, instanceForViewer, type Redaction } from './redactions.js';
 import { resourceChecks, type ResourceCheck } from './resource-checks.js';
 
 /** Who may call one route, and what else happens around it. */
@@ -6,6 +7,8 @@ export interface RoutePolicy {
   readonly access: Access;
   /** Runs after validation with the resource at hand (task, case, definition). */
   readonly check?: ResourceCheck;
+  /** Shapes a successful answer for the caller (residents see less of a case than staff). */
+  readonly redact?: Redaction;
   /** Audit action written after a successful answer (who, when, target id, `reason` from the body). */
   readonly audit?: string;
   /** Callable while the user still has to replace a one-time password. */
@@ -33,8 +36,8 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   // instances
   'POST /api/instances': { access: 'member', check: resourceChecks.startAllowed },
   'GET /api/instances': { access: 'member', check: resourceChecks.instanceListScope },
-  'GET /api/instances/:id': { access: 'member', check: resourceChecks.instanceVisible },
-  'GET /api/instances/:id/history': { access: 'member', check: resourceChecks.instanceVisible },
+  'GET /api/instances/:id': { access: 'member', check: resourceChecks.instanceVisible, redact: instanceForViewer },
+  'GET /api/instances/:id/history': { access: 'member', check: resourceChecks.instanceVisible, redact: historyForViewer },
   'POST /api/instances/:id/cancel': { access: 'communityAdmin', audit: 'instance.cancel' },
   'PATCH /api/instances/:id/variables': { access: 'communityAdmin', audit: 'instance.variables' },
   'GET /api/instances/:id/comments': { access: 'member', check: resourceChecks.commentsRead },

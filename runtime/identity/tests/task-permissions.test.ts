@@ -128,6 +128,29 @@ describe('who may start, claim, complete and reassign', () => {
     expect(((await get('resident', '/api/instances')).json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
   });
 
+  it('should show a resident the outline of their case but not the variables staff work with', async () => {
+    // given: staff recorded an assessment on the case
+    const { instanceId } = await openCase();
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/instances/${instanceId}/variables`,
+      headers: session('admin').headers,
+      payload: { variables: { assessment: '该户长期投诉，优先级低' }, reason: '记录评估 / record the assessment' },
+    });
+    expect(edit.statusCode).toBe(200);
+    // when
+    const asResident = await get('resident', `/api/instances/${instanceId}`);
+    const historyAsResident = await get('resident', `/api/instances/${instanceId}/history`);
+    const asStaff = await get('rc1', `/api/instances/${instanceId}`);
+    // then
+    expect(asResident.statusCode).toBe(200);
+    expect(asResident.json()).toMatchObject({ id: instanceId, status: 'active', variables: {} });
+    expect(asResident.body).not.toContain('优先级低');
+    expect(historyAsResident.body).not.toContain('优先级低');
+    expect((historyAsResident.json() as { items: { type: string }[] }).items.map((entry) => entry.type)).toContain('variables.updated');
+    expect(asStaff.body).toContain('优先级低');
+  });
+
   it('should answer 404 for another community\'s ids and 403 when asking to act in a community one has no role in', async () => {
     // given
     const { instanceId, taskId } = await openCase();
