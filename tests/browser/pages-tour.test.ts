@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { givenCommunity } from '../../runtime/identity/testing/identity-fixtures.js';
 import { apiAs, browserMissing, complaintVariables, launchBrowser, newPage, screenshot, signIn, staff, startServer, type RunningServer } from './browser-harness.js';
 
 interface Started {
@@ -57,6 +58,42 @@ describe.skipIf(browserMissing !== null)('the main pages, as an admin of the com
     // and an unknown address gets a friendly page, not a blank one
     await page.goto(`${server.baseUrl}/no-such-page`);
     await page.getByText('页面不存在').waitFor();
+    await context.close();
+  });
+
+  it('should reassign a task with a reason, and switch to another community the admin also serves', async () => {
+    // given an open 受理 task and an admin who also serves a second community
+    await apiAs(server, staff.admin, 'POST', '/api/instances', { processKey: 'complaint', variables: complaintVariables });
+    await givenCommunity(server.identity, 'xinyuan', '东明路街道 · 新苑居民区');
+    await server.identity.db.transaction(async (tx) => {
+      await server.identity.users.setRoles({ userId: staff.admin.userId, community: 'xinyuan', roles: ['admin'], grantedBy: 'test' }, tx);
+    });
+    const { context, page } = await newPage(browser);
+    await signIn(server, page, staff.admin);
+    await page.goto(`${server.baseUrl}/inbox?tab=claimable`);
+    await page.locator('[data-test="task-row"]', { hasText: '受理' }).waitFor();
+
+    // when the admin reassigns it to rc-li with a reason
+    await page.getByRole('button', { name: '转派' }).first().click();
+    await page.locator('#reassign-assignee').fill(staff.rc.userId);
+    await page.locator('#reassign-reason').fill('李居委负责 12 号楼，请她跟进');
+    await screenshot(page, 'inbox-reassign-dialog');
+    await page.locator('[data-test="reassign-submit"]').click();
+
+    // then it leaves 待认领, and its history says who assigned it and why
+    await page.locator('[data-test="inbox-empty"]').waitFor();
+    const tasks = await apiAs<{ items: { instanceId: string; assignee: string | null }[] }>(server, staff.rc, 'GET', '/api/tasks?status=open');
+    expect(tasks.items[0]?.assignee).toBe(staff.rc.userId);
+    await page.goto(`${server.baseUrl}/cases/${tasks.items[0]?.instanceId ?? ''}`);
+    await page.locator('[data-test="timeline"]').getByText('李居委负责 12 号楼').waitFor();
+
+    // when the admin switches to the second community
+    await page.locator('[data-test="community-switcher"]').click();
+    await page.getByRole('menuitem', { name: '新苑居民区' }).click();
+
+    // then the header names it and the inbox is that community's (empty)
+    await expect.poll(() => page.locator('[data-test="community-name"]').textContent()).toContain('新苑居民区');
+    await page.locator('[data-test="inbox-empty"]').waitFor();
     await context.close();
   });
 });
