@@ -42,7 +42,7 @@ export async function caseMeasures(db: SqlTx, calendar: WorkingCalendar, filter:
   const firstDay = localDay(filter.from);
   const lastDay = localDay(Math.max(filter.to, filter.now)) + 1;
   const processKeys = filter.processKeys ?? [];
-  const params: SqlValue[] = [...filter.communities, filter.from, ...filter.communities, filter.from, filter.to, ...processKeys];
+  const params: SqlValue[] = [...filter.communities, filter.from, filter.to, ...processKeys];
   const group = dimensionSql(dimension);
   const sql = `WITH ${calendarCte(calendar, firstDay, lastDay)}
 SELECT ${group} AS grp,
@@ -60,11 +60,7 @@ SELECT ${group} AS grp,
 FROM wf_process_instance p
 JOIN cal cs ON cs.day = ${localDaySql('p.started_at')}
 LEFT JOIN cal ce ON ce.day = ${localDaySql('p.ended_at')}
-LEFT JOIN (
-  SELECT t.instance_id, t.status, t.due_at, t.completed_at,
-    ROW_NUMBER() OVER (PARTITION BY t.instance_id ORDER BY t.created_at, t.id) AS rn
-  FROM wf_user_task t WHERE t.community IN (${placeholders(filter.communities)}) AND t.created_at >= ?
-) ft ON ft.instance_id = p.id AND ft.rn = 1
+LEFT JOIN wf_user_task ft ON ft.id = (SELECT t.id FROM wf_user_task t WHERE t.instance_id = p.id ORDER BY t.created_at, t.id LIMIT 1)
 LEFT JOIN wf_instance_variable sat ON sat.instance_id = p.id AND sat.name = 'satisfaction'
 LEFT JOIN wf_instance_variable ov ON ov.instance_id = p.id AND ov.name = 'overdue'
 WHERE p.community IN (${placeholders(filter.communities)}) AND p.started_at >= ? AND p.started_at < ?
