@@ -75,7 +75,8 @@ describe.skipIf(browserMissing !== null)('the main pages, as an admin of the com
 
     // when the admin reassigns it to rc-li with a reason
     await page.getByRole('button', { name: '转派' }).first().click();
-    await page.locator('#reassign-assignee').fill(staff.rc.userId);
+    await page.locator('[data-test="reassign-assignee"]').click();
+    await page.getByRole('option', { name: `${staff.rc.displayName} (${staff.rc.userId})` }).click();
     await page.locator('#reassign-reason').fill('李居委负责 12 号楼，请她跟进');
     await screenshot(page, 'inbox-reassign-dialog');
     await page.locator('[data-test="reassign-submit"]').click();
