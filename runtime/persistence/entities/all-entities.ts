@@ -1,3 +1,4 @@
+import { identityEntities } from '../../identity/entities/index.js';
 import { attachmentSchema } from './attachment.js';
 import { bufferedMessageSchema } from './buffered-message.js';
 import { commentSchema } from './comment.js';
@@ -14,7 +15,7 @@ import { retentionPolicySchema } from './retention-policy.js';
 import { taskCandidateSchema } from './task-candidate.js';
 import { userTaskSchema } from './user-task.js';
 
-/** Every entity of the runtime; the schema migrations must match these (a test checks it). */
+/** Every entity of the runtime (workflow and identity); the schema migrations must match these (a test checks it). */
 export const allEntities = [
   definitionSchema,
   processInstanceSchema,
@@ -31,4 +32,5 @@ export const allEntities = [
   outboxMessageSchema,
   notificationSchema,
   retentionPolicySchema,
+  ...identityEntities,
 ];
