@@ -2,12 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { deployTemplates } from './deploy-templates.js';
-import { createWorkflowService } from './services/create-workflow-service.js';
-import type { WorkflowService } from './services/workflow-service.js';
+import { IdentityService } from './identity/identity-service.js';
+import { installIdentity } from './identity/install-identity.js';
+import { seedIdentity } from './identity/seed.js';
+import { openWorkflowService } from './services/create-workflow-service.js';
+import type { SqlWorkflowService } from './services/sql-workflow-service.js';
 
 /**
  * `npm start`: reads the configuration, opens the workflow service (database, migrations, job
- * executor), deploys the shipped templates, listens, and shuts down cleanly on SIGINT/SIGTERM.
+ * executor) and identity (seeded on first start), deploys the shipped templates, listens, and
+ * shuts down cleanly on SIGINT/SIGTERM.
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -28,9 +32,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  let service: WorkflowService;
+  let service: SqlWorkflowService;
   try {
-    service = await createWorkflowService({
+    service = await openWorkflowService({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       webhookAllowList: config.webhookAllowList,
@@ -44,7 +48,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const app = await buildApp({ config, service });
+  const identity = new IdentityService({ db: service.db });
+  // First start only: creates the sub-district admin and the demo community's users and prints their one-time passwords once.
+  await seedIdentity(identity);
+  const app = await buildApp({ config, service, identity: installIdentity(identity) });
   await deployTemplates(service, config.definitionsDir, app.log);
 
   let closing = false;

@@ -119,7 +119,8 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   readonly processor: CommandProcessor;
   readonly definitions: DefinitionStore;
   private readonly models: ModelCache;
-  private readonly db: SqlDatabase;
+  /** The connection identity shares: SQLite allows one writer per process. */
+  readonly db: SqlDatabase;
   private closed = false;
   private readonly processNames = new Map<string, string | null>();
 
