@@ -32,6 +32,13 @@ describe.skipIf(browserMissing !== null)('task view errors in the browser', () =
     await server?.close();
   });
 
+  async function completeFromElsewhere(): Promise<void> {
+    const tasks = await apiAs<TaskPage>(server, staff.rc, 'GET', '/api/tasks?status=open');
+    const task = tasks.items.find((item) => item.name === '受理');
+    if (task === undefined) throw new Error('no 受理 task');
+    await apiAs(server, staff.rc, 'POST', `/api/tasks/${task.id}/complete`, { variables: { acceptDecision: 'accept' } });
+  }
+
   it('should show the server\'s validation error beside its field', async () => {
     // given a browser whose copy of the form lost its rules, so only the server checks
     const { context, page } = await newPage(browser);
@@ -59,18 +66,16 @@ describe.skipIf(browserMissing !== null)('task view errors in the browser', () =
     await context.close();
   });
 
-  it('should say clearly that someone else completed the task while it was open', async () => {
-    // given rc with the task open in the browser
+  it('should say clearly that someone else completed the task when the submit meets a 409', async () => {
+    // given rc with the task open, in a browser whose live connection is down
     const { context, page } = await newPage(browser);
+    await page.routeWebSocket(/\/api\/ws/, () => {});
     await signIn(server, page, staff.rc);
     await claimAndOpen(page, server.baseUrl, '受理');
     await chooseRadio(page, '受理意见', '受理');
 
     // when the same task is completed from elsewhere (another session) before rc submits
-    const tasks = await apiAs<TaskPage>(server, staff.rc, 'GET', '/api/tasks?status=open');
-    const task = tasks.items.find((item) => item.name === '受理');
-    if (task === undefined) throw new Error('no 受理 task');
-    await apiAs(server, staff.rc, 'POST', `/api/tasks/${task.id}/complete`, { variables: { acceptDecision: 'accept' } });
+    await completeFromElsewhere();
     await page.locator('[data-test="submit-task"]').click();
 
     // then a plain message explains it, with the way back, and no error page
@@ -78,8 +83,25 @@ describe.skipIf(browserMissing !== null)('task view errors in the browser', () =
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('此任务已被他人处理');
     expect(await conflict.textContent()).toContain('回到我的待办');
+    expect(await conflict.textContent()).toContain('任务已由 rc-li 办理完成');
     expect(await page.locator('.fjs-form').count()).toBe(0);
     await screenshot(page, 'task-conflict');
+    await context.close();
+  });
+
+  it('should tell at once, over the live connection, that the open task was completed elsewhere', async () => {
+    // given rc with the task open and live updates connected
+    const { context, page } = await newPage(browser);
+    await signIn(server, page, staff.rc);
+    await claimAndOpen(page, server.baseUrl, '受理');
+    await expect.poll(() => page.locator('.live-dot.on').count()).toBe(1);
+
+    // when it is completed from elsewhere
+    await completeFromElsewhere();
+
+    // then the page says so without any click
+    await page.locator('[data-test="conflict"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-test="submit-task"]').count()).toBe(0);
     await context.close();
   });
 });
