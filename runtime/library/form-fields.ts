@@ -68,3 +68,25 @@ export function conditionExpressions(xml: string): string[] {
     decode((match[1] ?? '').replace(/^<!\[CDATA\[|\]\]>$/g, '')),
   );
 }
+
+/** A field key that cannot be used: not a FEEL-friendly name, or used twice in one form. */
+export interface FieldKeyProblem {
+  readonly key: string;
+  readonly label: string;
+  readonly problem: 'invalid' | 'duplicate';
+}
+
+/** Keys are variable names in conditions and mappings: letters, digits, `_`, not starting with a digit. */
+export const fieldKeyPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Every invalid or repeated key of a form-js schema. */
+export function fieldKeyProblems(schema: unknown): FieldKeyProblem[] {
+  const problems: FieldKeyProblem[] = [];
+  const seen = new Set<string>();
+  for (const field of formFields(schema)) {
+    if (!fieldKeyPattern.test(field.key)) problems.push({ key: field.key, label: field.label, problem: 'invalid' });
+    else if (seen.has(field.key)) problems.push({ key: field.key, label: field.label, problem: 'duplicate' });
+    seen.add(field.key);
+  }
+  return problems;
+}

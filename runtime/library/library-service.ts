@@ -1,6 +1,6 @@
 import type { Acting, DefinitionVersion, DeployResult, Scoped, WorkflowService } from '../services/workflow-service.js';
 import { elementDiff, type ElementDiff } from './element-diff.js';
-import { conditionExpressions, feelVariableNames, formFields, linkedFormIds } from './form-fields.js';
+import { conditionExpressions, feelVariableNames, fieldKeyProblems, formFields, linkedFormIds } from './form-fields.js';
 import { countCases, scanInstances, type CaseCounts } from './instance-scan.js';
 import { libraryErrors } from './library-errors.js';
 import type { Draft, LibraryStore } from './library-store.js';
@@ -171,6 +171,10 @@ export class LibraryService {
       schema = JSON.parse(schemaText);
     } catch {
       throw libraryErrors.invalidForm('不是 JSON / not JSON');
+    }
+    const keyProblems = fieldKeyProblems(schema);
+    if (keyProblems.length > 0) {
+      throw libraryErrors.invalidForm(keyProblems.map((problem) => `${problem.key}：${problem.problem === 'duplicate' ? '键重复 / duplicate key' : '键无效 / invalid key'}`).join('；'));
     }
     const uses = await this.removedFieldsInUse(actor, key, new Set(formFields(schema).map((field) => field.key)));
     if (uses.length > 0) throw libraryErrors.fieldInUse(uses);
