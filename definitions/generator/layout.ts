@@ -52,7 +52,7 @@ export function textWidth(text: string): number {
   return width;
 }
 
-/** External label bounds: below events, above gateways, wrapped at 90 px. */
+/** External label bounds: below events, above-left of gateways, wrapped at 90 px. */
 export function labelBounds(node: NodeSpec, shape: Bounds): Bounds | null {
   if (!node.name || !(node.kind.endsWith('Event') || isGateway(node))) return null;
   const full = textWidth(node.name);
@@ -60,7 +60,8 @@ export function labelBounds(node: NodeSpec, shape: Bounds): Bounds | null {
   const lines = Math.ceil(full / 90);
   const height = 14 * lines;
   const cx = shape.x + shape.width / 2;
-  if (isGateway(node)) return { x: Math.round(cx - width / 2), y: shape.y - 7 - height, width, height };
+  // Gateway labels sit above and to the left: flows leave gateways upwards, down and to the right.
+  if (isGateway(node)) return { x: Math.round(cx - 6 - width), y: shape.y - 2 - height, width, height };
   return { x: Math.round(cx - width / 2), y: shape.y + shape.height + 7, width, height };
 }
 
@@ -136,8 +137,9 @@ export function waypoints(flowSpec: FlowSpec, source: NodeSpec, sb: Bounds, targ
 /** A flow label beside the first segment of its path. */
 export function flowLabelBounds(name: string, points: readonly Point[]): Bounds {
   const [a, b] = points as [Point, Point];
-  const width = Math.min(90, textWidth(name));
-  const height = 14 * Math.ceil(textWidth(name) / 90);
+  // Narrow (60 px) so a label fits the gap between a gateway and the next shape.
+  const width = Math.min(60, textWidth(name));
+  const height = 14 * Math.ceil(textWidth(name) / 60);
   if (Math.abs(a.x - b.x) < 1) return { x: Math.round(a.x + 5), y: Math.round((a.y + b.y) / 2 - height / 2), width, height };
   const x = Math.round(a.x + (b.x > a.x ? 8 : -8 - width));
   return { x, y: Math.round(a.y - 4 - height), width, height };

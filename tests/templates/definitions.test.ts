@@ -17,11 +17,15 @@ interface Box {
   height: number;
 }
 
-/** Shapes and their external labels from the diagram, as bpmn-js would draw them. */
+/** Shapes, their external labels and the flows' labels from the diagram, as bpmn-js would draw them. */
 function diagramBoxes(xml: string): { shapes: Box[]; labels: Box[] } {
   const shapes: Box[] = [];
   const labels: Box[] = [];
   const shapeRe = /<bpmndi:BPMNShape id="[^"]*" bpmnElement="([^"]+)"[^>]*>\s*<dc:Bounds x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" \/>(\s*<bpmndi:BPMNLabel>\s*<dc:Bounds x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" \/>)?/g;
+  for (const edge of xml.matchAll(/<bpmndi:BPMNEdge id="[^"]*" bpmnElement="([^"]+)">([\s\S]*?)<\/bpmndi:BPMNEdge>/g)) {
+    const m = /<bpmndi:BPMNLabel>\s*<dc:Bounds x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" \/>/.exec(edge[2] as string);
+    if (m) labels.push({ id: `${edge[1]} label`, x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) });
+  }
   for (const m of xml.matchAll(shapeRe)) {
     shapes.push({ id: m[1] as string, x: Number(m[2]), y: Number(m[3]), width: Number(m[4]), height: Number(m[5]) });
     if (m[6]) labels.push({ id: `${m[1]} label`, x: Number(m[7]), y: Number(m[8]), width: Number(m[9]), height: Number(m[10]) });
