@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root (this file lives in `designer/`). */
+export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const designerDist = path.join(repoRoot, 'designer', 'dist');
 
 function newestMtime(dir: string): number {
@@ -31,8 +32,9 @@ function sleep(ms: number): void {
 }
 
 /**
- * Builds `designer/dist` once when it is missing or older than its sources. Test files run in
- * parallel workers, so a lock directory makes the others wait for the one that builds.
+ * Builds `designer/dist` when it is missing or older than its sources (`npm start` and the
+ * browser tests call it). Test files run in parallel workers, so a lock directory makes the
+ * others wait for the one that builds.
  */
 export function ensureDesignerBuilt(): void {
   if (!buildIsStale()) return;

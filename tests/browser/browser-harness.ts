@@ -14,7 +14,7 @@ import { hashPassword } from '../../runtime/identity/password-hasher.js';
 import { ensureIdentitySchema, sharedDatabase } from '../../runtime/identity/testing/identity-test-app.js';
 import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { WorkflowService } from '../../runtime/services/workflow-service.js';
-import { designerDist, ensureDesignerBuilt, repoRoot } from './designer-build.js';
+import { designerDist, ensureDesignerBuilt, repoRoot } from '../../designer/build-if-stale.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 /** Browser tests need Debian's Chromium; without it they are skipped with this reason. */

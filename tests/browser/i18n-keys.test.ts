@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enUS } from '../../designer/src/i18n/en-US.js';
 import { zhCN } from '../../designer/src/i18n/zh-CN.js';
-import { repoRoot } from './designer-build.js';
+import { repoRoot } from '../../designer/build-if-stale.js';
 
 /** Every leaf key of a message tree, dotted. */
 function leafKeys(tree: unknown, prefix = ''): string[] {
