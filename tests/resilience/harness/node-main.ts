@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { buildApp } from '../../../runtime/app.js';
 import { loadConfig } from '../../../runtime/config.js';
-import { createWorkflowService } from '../../../runtime/services/create-workflow-service.js';
+import { startPostgresFanout } from '../../../runtime/cluster/postgres-fanout.js';
+import { openWorkflowService } from '../../../runtime/services/create-workflow-service.js';
 
 /**
  * One runtime node for the resilience tests and the runtime benchmark: the real app and the
@@ -11,16 +12,21 @@ import { createWorkflowService } from '../../../runtime/services/create-workflow
  */
 const config = loadConfig({ ...process.env, PORT: '3000', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
 mkdirSync(config.dataDir, { recursive: true });
-const service = await createWorkflowService({
+const service = await openWorkflowService({
   ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   dataDir: config.dataDir,
   webhookAllowList: config.webhookAllowList,
   ...(process.env.NODE_ID ? { nodeId: process.env.NODE_ID } : {}),
 });
+// several nodes on PostgreSQL: LISTEN/NOTIFY carries each node's after-commit events to the others
+const fanout = config.databaseUrl
+  ? await startPostgresFanout({ databaseUrl: config.databaseUrl, nodeId: process.env.NODE_ID ?? String(process.pid), onCommitted: (listener) => service.onCommitted(listener), deliver: (events) => service.events.emit(events) })
+  : null;
 const app = await buildApp({ config, service });
 const shutdown = (): void => {
   void app
     .close()
+    .then(() => fanout?.stop())
     .then(() => service.close())
     .finally(() => process.exit(0));
 };
