@@ -1,5 +1,6 @@
-import { toNumber, toNumberOrNull, toTextOrNull, type SqlTx } from '../persistence/sql-database.js';
+import { toNumberOrNull, toTextOrNull, type SqlTx } from '../persistence/sql-database.js';
 import { placeholders } from './stats-filter.js';
+import { isoOrNull } from './iso-time.js';
 import { stateNumberSql, stateTextSql } from './json-path-sql.js';
 
 /** The property-evaluation template's scoring dimensions (property-evaluation-score form). */
@@ -15,7 +16,8 @@ export interface EvaluationScores {
   readonly overall: number | null;
   /** The meeting's conclusion (`qualified` / `unqualified` …); null until it is decided. */
   readonly conclusion: string | null;
-  readonly closedAt: number | null;
+  /** ISO date-time the evaluation closed. */
+  readonly closedAt: string | null;
 }
 
 /**
@@ -45,7 +47,7 @@ WHERE p.community IN (${placeholders(communities)}) AND p.process_key = ? AND p.
       scores: Object.fromEntries(evaluationDimensions.map((dimension) => [dimension, toNumberOrNull(row[dimension])])) as Record<EvaluationDimension, number | null>, // keys from the same list
       overall: toNumberOrNull(row.overall),
       conclusion: toTextOrNull(row.conclusion),
-      closedAt: row.ended_at === null ? null : toNumber(row.ended_at),
+      closedAt: isoOrNull(toNumberOrNull(row.ended_at)),
     }))
     .sort((a, b) => (a.community === b.community ? (a.year ?? 0) - (b.year ?? 0) : a.community < b.community ? -1 : 1));
 }

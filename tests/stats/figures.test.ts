@@ -41,7 +41,7 @@ describe('evaluation scores, patrol counts and step waiting', () => {
         scores: { security: 82.5, cleaning: 76, greening: 88.1, facilities: 70, service: 79.4 },
         overall: 79.2,
         conclusion: 'qualified',
-        closedAt: shanghai('2026-02-27T17:00:00'),
+        closedAt: '2026-02-27T09:00:00.000Z',
       },
     ]);
   });

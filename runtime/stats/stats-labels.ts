@@ -1,0 +1,36 @@
+/** Chinese labels for the stable English option values the templates record. */
+export const categoryLabels: Readonly<Record<string, string>> = {
+  repair: '报修',
+  noise: '噪音',
+  parking: '停车',
+  greening: '绿化',
+  sanitation: '环境卫生',
+  other: '其他',
+  'property-service': '物业服务',
+  environment: '环境',
+  safety: '安全',
+  facilities: '设施',
+  neighbourhood: '邻里关系',
+  stairwell: '楼道',
+  garbage: '垃圾分类',
+  weather: '防汛防台',
+};
+
+export const handlerLabels: Readonly<Record<string, string>> = { pm: '物业服务企业', rc: '居委会', oc: '业委会', party: '居民区党组织', street: '街道' };
+
+export const processLabels: Readonly<Record<string, string>> = {
+  complaint: '投诉处理',
+  opinion: '意见征集',
+  'three-meetings': '重大事项“三会”',
+  'owner-vote': '业主表决',
+  'property-evaluation': '物业服务评议',
+  'community-proposal': '社区提案',
+  'self-governance-fund': '自治金项目',
+  'patrol-report': '巡查上报',
+  'elevator-consultation': '加装电梯意见征询',
+};
+
+export function labelOf(labels: Readonly<Record<string, string>>, value: string | null): string {
+  if (value === null) return '未填写';
+  return labels[value] ?? value;
+}
