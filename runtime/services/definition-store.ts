@@ -1,7 +1,9 @@
+import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js';
 import { createHash } from 'node:crypto';
 import type { ExecutableModel } from '../../engine/model/executable-model.js';
 import { toNumber, toText, type SqlDatabase, type SqlTx } from '../persistence/sql-database.js';
 import { mapEngineError } from './engine-error-mapping.js';
+import { armStartTimers } from './start-timers.js';
 import { isUniqueViolation } from './unique-violation.js';
 import { ConflictError, NotFoundError, WorkflowValidationError } from './errors.js';
 import { keysetClause, limitOf, pageOf } from './keyset-page.js';
@@ -31,6 +33,7 @@ export class DefinitionStore {
     private readonly now: () => number,
     private readonly newId: () => string,
     private readonly onParsed: (definitionId: string, model: ExecutableModel) => void,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   /** Validates and stores a new version per key, unless the content equals the latest version. */
@@ -54,6 +57,7 @@ export class DefinitionStore {
           const version = (latest?.version ?? 0) + 1;
           const deployedAt = this.now();
           await tx.run(INSERT, [id, input.community, input.kind, entry.key, entry.name, version, input.content, hash, input.userId, deployedAt]);
+          if (model) await armStartTimers(tx, { community: input.community, processKey: entry.key, definitionId: id, model, now: deployedAt, newId: this.newId, calendar: this.calendar });
           definitions.push({
             id,
             kind: input.kind,

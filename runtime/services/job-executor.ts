@@ -1,3 +1,4 @@
+import { acquireDueStartTimers, START_TIMER_KIND } from './start-timers.js';
 import { toNumber, toText, type SqlDatabase } from '../persistence/sql-database.js';
 import { BUILT_IN_JOB_TYPES, PermanentJobError, type Connector, type ConnectorContext } from './connectors/connector.js';
 import { notifyConnector } from './connectors/notify-connector.js';
@@ -111,6 +112,7 @@ export class JobExecutor {
     }
     handled += await this.outbox.dispatchDue();
     handled += await this.fireDueTimers();
+    handled += await this.fireDueStartTimers();
     if (this.retention && this.options.now() - this.lastRetentionRun >= (this.options.retentionIntervalMs ?? 3_600_000)) {
       this.lastRetentionRun = this.options.now();
       await this.runRetention();
@@ -153,6 +155,19 @@ export class JobExecutor {
         await this.service.fireTimer(timer);
       } catch (error) {
         this.options.logger?.error({ timer: timer.subscriptionId, error: error instanceof Error ? error.message : String(error) }, 'timer could not fire');
+      }
+    }
+    return timers.length;
+  }
+
+  /** Due timer start events: each starts a case (and re-arms its cycle) once. */
+  private async fireDueStartTimers(): Promise<number> {
+    const timers = await acquireDueStartTimers(this.db, this.options.now(), this.options.nodeId, this.options.lockTimeoutMs ?? 60_000);
+    for (const timer of timers) {
+      try {
+        await this.service.fireStartTimer(timer);
+      } catch (error) {
+        this.options.logger?.error({ startTimer: timer.id, error: error instanceof Error ? error.message : String(error) }, 'start timer could not fire');
       }
     }
     return timers.length;
@@ -223,7 +238,7 @@ export class JobExecutor {
   private async nextDue(): Promise<number | null> {
     const types = [...CONNECTORS.keys()];
     const row = await this.db.get(
-      `SELECT MIN(due_at) AS due FROM wf_job WHERE status = 'active' AND (kind = 'timer' OR type IN (${types.map(() => '?').join(', ')})) AND lock_expires_at IS NULL`,
+      `SELECT MIN(due_at) AS due FROM wf_job WHERE status = 'active' AND (kind IN ('timer', '${START_TIMER_KIND}') OR type IN (${types.map(() => '?').join(', ')})) AND lock_expires_at IS NULL`,
       types,
     );
     const job = row && row.due !== null && row.due !== undefined ? toNumber(row.due) : null;

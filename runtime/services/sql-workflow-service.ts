@@ -9,6 +9,7 @@ import { CommittedEvents } from './committed-events.js';
 import { DefinitionStore } from './definition-store.js';
 import { BadRequestError, ConflictError, InvalidStateError, NotFoundError, UnavailableError } from './errors.js';
 import { eventStartTargets } from './event-starts.js';
+import { consumeStartTimer, type DueStartTimer } from './start-timers.js';
 import { isUniqueViolation } from './unique-violation.js';
 import type { HistoryRecord } from './history-writer.js';
 import type { JobExecutor } from './job-executor.js';
@@ -126,7 +127,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
 
   constructor(private readonly deps: SqlWorkflowServiceDeps) {
     this.db = deps.db;
-    this.definitions = new DefinitionStore(deps.db, deps.engine, deps.now, deps.newId, (id, model) => this.models.put(id, model));
+    this.definitions = new DefinitionStore(deps.db, deps.engine, deps.now, deps.newId, (id, model) => this.models.put(id, model), deps.calendar);
     this.models = new ModelCache((id, reader) => this.definitions.loadModel(id, reader));
     this.processor = new CommandProcessor({ db: deps.db, engine: deps.engine, models: this.models, calendar: deps.calendar, now: deps.now, newId: deps.newId });
   }
@@ -718,6 +719,25 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
       const removed = await tx.run("DELETE FROM wf_job WHERE id = ? AND kind = 'timer' AND due_at = ?", [timer.subscriptionId, timer.dueAt]);
       if (removed === 0 || row.status !== 'active') return noOutcome();
       return this.processor.execute(tx, row, { type: 'fireTimer', subscriptionId: timer.subscriptionId, dueAt: timer.dueAt }, { actor: 'system' });
+    });
+  }
+
+  /** Fires a due timer start event: starts a case of the version that armed it and re-arms a cycle, once. */
+  async fireStartTimer(timer: DueStartTimer): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      if (!(await consumeStartTimer(tx, timer, this.deps.now(), this.deps.newId))) return noOutcome();
+      const definition = await tx.get('SELECT version FROM wf_definition WHERE id = ?', [timer.definitionId]);
+      if (!definition) return noOutcome();
+      return this.processor.start(tx, {
+        community: timer.community,
+        definitionId: timer.definitionId,
+        processKey: timer.processKey,
+        definitionVersion: toNumber(definition.version),
+        startEventId: timer.startEventId,
+        businessKey: null,
+        variables: undefined,
+        actor: 'system',
+      });
     });
   }
 
