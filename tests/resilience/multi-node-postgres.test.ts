@@ -113,4 +113,53 @@ describe.skipIf(!reachable)('three nodes on one PostgreSQL database', () => {
       await client.end();
     }
   }, 240_000);
+  it('should answer 503 (never 500) while the database connections drop, and serve again without a restart', async () => {
+    // given clients starting cases on every node
+    const live = nodes.filter((node): node is RuntimeNode => node !== null);
+    const statuses = new Map<number, number>();
+    let stop = false;
+    const clients = live.map(async (node, i) => {
+      let n = 0;
+      while (!stop) {
+        try {
+          const response = await fetch(`${node.url}/api/instances`, { method: 'POST', headers: clerkHeaders, body: JSON.stringify({ processKey: 'resilience_case', variables: { index: 100_000 + i * 10_000 + n++ } }), signal: AbortSignal.timeout(15_000) });
+          await response.arrayBuffer();
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        } catch {
+          statuses.set(0, (statuses.get(0) ?? 0) + 1);
+        }
+      }
+    });
+
+    // when every connection to the database is cut, three times
+    const admin = await pgClient(adminUrl);
+    const name = new URL(database.url).pathname.slice(1);
+    try {
+      for (let i = 0; i < 3; i++) {
+        await pause(700);
+        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      }
+      await pause(700);
+    } finally {
+      await admin.end();
+    }
+    stop = true;
+    await Promise.all(clients);
+
+    // then failures were clean 503s, and every node serves again (retrying for at most 20 s)
+    const recovered = await Promise.all(
+      live.map(async (node) => {
+        const deadline = Date.now() + 20_000;
+        while (Date.now() < deadline) {
+          const response = await fetch(`${node.url}/api/instances`, { method: 'POST', headers: clerkHeaders, body: JSON.stringify({ processKey: 'resilience_case', variables: { index: -1 } }) });
+          await response.arrayBuffer();
+          if (response.status === 201) return true;
+          await pause(250);
+        }
+        return false;
+      }),
+    );
+    expect(Object.fromEntries([...statuses].filter(([status]) => status !== 201 && status !== 503))).toEqual({});
+    expect(recovered).toEqual(live.map(() => true));
+  }, 120_000);
 });
