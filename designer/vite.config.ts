@@ -15,17 +15,6 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     sourcemap: false,
-    rolldownOptions: {
-      output: {
-        // Name the heavy libraries' chunks so the bundle report says what the inbox does not load.
-        advancedChunks: {
-          groups: [
-            { name: 'bpmn-viewer', test: /node_modules[\\/](bpmn-js|diagram-js|bpmn-moddle|moddle|moddle-xml|min-dash|min-dom|tiny-svg|path-intersection|diagram-js-direct-editing|@bpmn-io[\\/]diagram-js-ui)[\\/]/ },
-            { name: 'form-viewer', test: /node_modules[\\/](@bpmn-io[\\/]form-js-viewer|preact|feelin|feelers|@bpmn-io[\\/]feel-|flatpickr|marked|dompurify|big\.js|luxon|@carbon|lezer|@lezer)/ },
-          ],
-        },
-      },
-    },
   },
   server: {
     proxy: {

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './composables/use-session.js';
+import { designerRoutes } from './library/designer-routes.js';
 import InboxPage from './pages/InboxPage.vue';
 import LoginPage from './pages/LoginPage.vue';
 import WorkspaceLayout from './layouts/WorkspaceLayout.vue';
@@ -19,6 +20,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'start/:processKey', name: 'start-process', component: () => import('./pages/StartProcessPage.vue'), props: true },
       { path: 'cases', name: 'cases', component: () => import('./pages/CaseListPage.vue') },
       { path: 'cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), props: true },
+      // 流程库, modeler, form editor and monitor (issue 7): each its own chunk.
+      ...designerRoutes,
     ],
   },
   { path: '/c/:community', name: 'intake', component: () => import('./pages/PublicIntakePage.vue'), props: true, meta: { public: true } },

@@ -22,6 +22,7 @@ export const zhCN = {
     inbox: '我的待办',
     start: '发起',
     cases: '案件',
+    designer: '流程设计',
     mainMenu: '主菜单',
   },
   login: {
