@@ -43,7 +43,8 @@ export async function runClients(baseUrls: readonly string[], n: number, clients
     Array.from({ length: clients }, async () => {
       while (next < n) {
         const index = next++;
-        completions += await runComplaintCase(baseUrls, index, headers, log);
+        const done = await runComplaintCase(baseUrls, index, headers, log);
+        completions += done;
       }
     }),
   );
