@@ -190,14 +190,15 @@ export class Run {
     });
   }
 
-  /** Job and task results: local when output mappings pick from them, else propagated (Zeebe). */
+  /** Job and task results: local when output mappings pick from them, else merged as Zeebe does. */
   private mergeCompletionVariables(instance: ElementInstanceState, def: ElementDef, variables: JsonObject): void {
     if (def.io && def.io.outputs.length > 0) {
       instance.variables = { ...instance.variables, ...variables };
       return;
     }
-    const parent = instance.parentId === null ? null : this.instance(instance.parentId);
-    for (const [name, value] of Object.entries(variables)) this.setVariable(parent, name, value);
+    // Zeebe's merge: a variable the element holds locally (an input mapping, a multi-instance item)
+    // is updated there; any other goes to the nearest scope that has it, else the process.
+    for (const [name, value] of Object.entries(variables)) this.setVariable(instance, name, value);
   }
 
   /** Terminates an element instance and everything inside it. */
