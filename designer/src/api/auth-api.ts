@@ -1,5 +1,5 @@
 import { ApiError } from './api-error.js';
-import { apiRequest, requestContext, type DevIdentity } from './http-client.js';
+import { apiRequest } from './http-client.js';
 
 export interface CommunityMembership {
   readonly id: string;
@@ -49,43 +49,9 @@ export function parseSessionUser(body: unknown): SessionUser | null {
   };
 }
 
-function devSessionUser(dev: DevIdentity): SessionUser {
-  return {
-    userId: dev.userId,
-    displayName: dev.displayName,
-    communities: [{ id: dev.community, name: null, roles: dev.groups }],
-    community: dev.community,
-    roles: dev.groups,
-    isSubDistrictAdmin: false,
-    mustChangePassword: false,
-    csrfToken: null,
-  };
-}
-
-export const devIdentityKey = 'linli.devIdentity';
-
-function storedDevIdentity(): DevIdentity | null {
-  const raw = sessionStorage.getItem(devIdentityKey);
-  if (raw === null) return null;
-  try {
-    const record = asRecord(JSON.parse(raw));
-    const userId = asString(record?.userId);
-    const community = asString(record?.community);
-    if (record === null || userId === null || community === null) return null;
-    return { userId, community, displayName: asString(record.displayName) ?? userId, groups: asStrings(record.groups) };
-  } catch {
-    return null;
-  }
-}
-
 export const authApi = {
   /** The current session, or null when nobody is signed in. */
   async me(): Promise<SessionUser | null> {
-    const dev = storedDevIdentity();
-    if (dev !== null) {
-      requestContext.devIdentity = dev;
-      return devSessionUser(dev);
-    }
     try {
       const user = parseSessionUser(await apiRequest<unknown>('/auth/me'));
       return user;
@@ -100,16 +66,10 @@ export const authApi = {
     return user;
   },
   async logout(): Promise<void> {
-    if (requestContext.devIdentity !== null) {
-      sessionStorage.removeItem(devIdentityKey);
-      requestContext.devIdentity = null;
-      return;
-    }
     await apiRequest<unknown>('/auth/logout', { method: 'POST' });
   },
   /** Makes `community` the session's working community (the header also carries it per request). */
   async switchCommunity(community: string): Promise<SessionUser | null> {
-    if (requestContext.devIdentity !== null) return null;
     return parseSessionUser(await apiRequest<unknown>('/auth/community', { method: 'POST', body: { community } }));
   },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {

@@ -21,8 +21,8 @@ export const requestContext: { csrfToken: string | null; community: string | nul
 };
 
 /**
- * The runtime's development stand-in for sign-in (headers `x-user`/`x-groups`), used only while
- * a server without the sign-in routes answers; never set by the UI itself.
+ * The runtime's development stand-in for sign-in (headers `x-user`/`x-groups`), for pages
+ * previewed against a server without sessions; the app itself never sets it.
  */
 export interface DevIdentity {
   readonly userId: string;

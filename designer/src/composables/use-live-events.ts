@@ -14,16 +14,9 @@ let wanted = false;
 function socketUrl(): string {
   const url = new URL('/api/ws', window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  // Browsers cannot set headers on a WebSocket: the session cookie identifies us; only the
-  // runtime's development stand-in needs the identity in the query.
-  const dev = requestContext.devIdentity;
-  if (dev !== null) {
-    url.searchParams.set('user', dev.userId);
-    url.searchParams.set('community', dev.community);
-    url.searchParams.set('groups', dev.groups.join(','));
-  } else if (requestContext.community !== null) {
-    url.searchParams.set('community', requestContext.community);
-  }
+  // Browsers cannot set headers on a WebSocket: the session cookie says who we are, the query
+  // which of our communities we are working in.
+  if (requestContext.community !== null) url.searchParams.set('community', requestContext.community);
   return url.toString();
 }
 

@@ -100,6 +100,8 @@ export const designerEnUS: DesignerMessages = {
     reminder: 'Reminder',
     reminderSuffix: 'working days later',
     advancedHint: 'More settings of this element are under “Advanced”',
+    makeUserTask: 'Make it a handled step',
+    makeUserTaskHint: 'As a user task it gets handling roles, a form and a time limit'
   },
   forms: {
     title: 'Form library',

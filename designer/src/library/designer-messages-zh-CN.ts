@@ -98,6 +98,8 @@ export const designerZhCN = {
     reminder: '提醒时间',
     reminderSuffix: '个工作日后提醒',
     advancedHint: '此元素的更多设置请切换到“高级设置”',
+    makeUserTask: '设为人工办理步骤',
+    makeUserTaskHint: '改成用户任务后，可以选择办理角色、表单和办理时限',
   },
   forms: {
     title: '表单库',

@@ -40,7 +40,8 @@ export interface ElementRegistry {
 export interface Canvas {
   addMarker(element: string | DiagramElement, marker: string): void;
   removeMarker(element: string | DiagramElement, marker: string): void;
-  zoom(level: 'fit-viewport' | number, center?: 'auto'): number;
+  zoom(level?: 'fit-viewport' | number, center?: 'auto'): number;
+  viewbox(box?: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number; scale: number };
   getRootElement(): DiagramElement;
   scrollToElement(element: DiagramElement): void;
 }

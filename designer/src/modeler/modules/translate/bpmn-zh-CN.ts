@@ -4,7 +4,7 @@
  * own wording where the community translation (bpmn-js-i18n) was wrong or stiff, and the
  * engine table's names (排他网关, 用户任务, …) so the palette and lint speak alike.
  */
-export const bpmnZhCN: Readonly<Record<string, string>> = {
+const libraryTexts: Readonly<Record<string, string>> = {
   " + shift + ": " + shift + ",
   " or ": " 或 ",
   ") to identify the error. ": "）来识别错误。",
@@ -488,3 +488,78 @@ export const bpmnZhCN: Readonly<Record<string, string>> = {
   "Sub process is missing end event": "子流程缺少结束事件",
   "Element is not connected": "元素没有连线",
 };
+
+/** Element types as the properties panel's header names them ("User Task", "Timer Start Event (Non Interrupting)"). */
+const typeNames: Readonly<Record<string, string>> = {
+  Task: '任务',
+  UserTask: '用户任务',
+  ServiceTask: '服务任务',
+  SendTask: '发送任务',
+  ReceiveTask: '接收任务',
+  ScriptTask: '脚本任务',
+  BusinessRuleTask: '业务规则任务',
+  ManualTask: '手工任务',
+  CallActivity: '调用活动',
+  StartEvent: '开始事件',
+  EndEvent: '结束事件',
+  IntermediateCatchEvent: '中间捕获事件',
+  IntermediateThrowEvent: '中间抛出事件',
+  BoundaryEvent: '边界事件',
+  ExclusiveGateway: '排他网关',
+  ParallelGateway: '并行网关',
+  InclusiveGateway: '包容网关',
+  EventBasedGateway: '事件网关',
+  ComplexGateway: '复杂网关',
+  SequenceFlow: '顺序流',
+  DefaultFlow: '默认分支',
+  ConditionalFlow: '条件分支',
+  Process: '流程',
+  Collaboration: '协作',
+  Participant: '池',
+  Lane: '泳道',
+  TextAnnotation: '文字注释',
+  Group: '分组',
+  DataObjectReference: '数据对象引用',
+  DataStoreReference: '数据存储引用',
+  Association: '关联线',
+  MessageFlow: '消息流',
+  Transaction: '事务',
+  ExpandedSubProcess: '子流程（展开）',
+  CollapsedSubProcess: '子流程（折叠）',
+  EventSubProcess: '事件子流程',
+  AdHocSubProcess: '临时子流程',
+};
+
+const eventPrefixes: Readonly<Record<string, string>> = {
+  Timer: '定时',
+  Message: '消息',
+  Signal: '信号',
+  Error: '错误',
+  Escalation: '升级',
+  Link: '链接',
+  Terminate: '终止',
+  Compensation: '补偿',
+  Cancel: '取消',
+  Conditional: '条件',
+};
+
+const words = (type: string): string => type.replace(/(\B[A-Z])/g, ' $1');
+
+function headerTypeLabels(): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [type, zh] of Object.entries(typeNames)) labels[words(type)] = zh;
+  for (const event of ['StartEvent', 'EndEvent', 'IntermediateCatchEvent', 'IntermediateThrowEvent', 'BoundaryEvent']) {
+    for (const [prefix, zh] of Object.entries(eventPrefixes)) {
+      const label = `${zh}${typeNames[event] ?? event}`;
+      labels[words(`${prefix}${event}`)] = label;
+      labels[`${words(`${prefix}${event}`)} (Non Interrupting)`] = `${label}（非中断）`;
+    }
+  }
+  return labels;
+}
+
+/**
+ * zh-CN texts of bpmn-js, diagram-js, the Zeebe properties panel and bpmn-js-bpmnlint, keyed by
+ * their English source text.
+ */
+export const bpmnZhCN: Readonly<Record<string, string>> = { ...headerTypeLabels(), ...libraryTexts };
