@@ -72,6 +72,7 @@ export async function generateYear(db: SqlDatabase, communities: number, casesPe
             phone: '13800000000',
             ...(closed ? { satisfaction: pick(next, ['satisfied', 'satisfied', 'basic', 'unsatisfied']) } : {}),
             ...(next() < 0.08 ? { overdue: true } : {}),
+            ...(processKey === 'patrol-report' ? { reporterRole: pick(next, ['bl', 'vol', 'vol']), urgent: next() < 0.1 } : {}),
           },
           tasks: taskSpecs,
         };
