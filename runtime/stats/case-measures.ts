@@ -43,7 +43,7 @@ export async function caseMeasures(db: SqlTx, calendar: WorkingCalendar, filter:
   const lastDay = localDay(Math.max(filter.to, filter.now)) + 1;
   const processKeys = filter.processKeys ?? [];
   const params: SqlValue[] = [...filter.communities, filter.from, filter.to, ...processKeys];
-  const group = dimensionSql(dimension);
+  const { expr: group, joins } = dimensionSql(dimension);
   const sql = `WITH ${calendarCte(calendar, firstDay, lastDay)}
 SELECT ${group} AS grp,
   COUNT(*) AS cases,
@@ -63,6 +63,7 @@ LEFT JOIN cal ce ON ce.day = ${localDaySql('p.ended_at')}
 LEFT JOIN wf_user_task ft ON ft.id = (SELECT t.id FROM wf_user_task t WHERE t.instance_id = p.id ORDER BY t.created_at, t.id LIMIT 1)
 LEFT JOIN wf_instance_variable sat ON sat.instance_id = p.id AND sat.name = 'satisfaction'
 LEFT JOIN wf_instance_variable ov ON ov.instance_id = p.id AND ov.name = 'overdue'
+${joins}
 WHERE p.community IN (${placeholders(filter.communities)}) AND p.started_at >= ? AND p.started_at < ?
 ${processKeys.length > 0 ? `AND p.process_key IN (${placeholders(processKeys)})` : ''}
 GROUP BY ${group}`;
