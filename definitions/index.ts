@@ -13,8 +13,8 @@ export interface TemplateEntry {
   readonly description: { readonly zh: string; readonly en: string };
   /** Every form the template links (start form first), files under `forms/<id>.form.json`. */
   readonly forms: readonly string[];
-  /** Who may start a case; empty for a template only other templates call. */
-  readonly startRoles: readonly RoleKey[];
+  /** Who may start a case (`public`: anyone, on the community's public intake page); empty for a template only other templates call. */
+  readonly startRoles: readonly (RoleKey | 'public')[];
   /** Also started by the engine itself (timer start event). */
   readonly startsItself?: string;
   /** Templates it calls (call activities). */
@@ -37,7 +37,7 @@ export const templateCatalogue: readonly TemplateEntry[] = [
       en: 'Accept or return → dispatch with a 1/3/5/15 working-day limit → handle (reminder 4 h before, sub-district supervision when overdue, extension requests) → reply → volunteer revisit; unsatisfied reopens at most twice; response/solution/satisfaction flags recorded.',
     },
     forms: ['complaint-intake', 'complaint-accept', 'complaint-dispatch', 'complaint-handle', 'complaint-extension', 'complaint-reply', 'complaint-revisit', 'complaint-supervise'],
-    startRoles: ['resident', 'rc', 'bl'],
+    startRoles: ['public', 'resident', 'rc', 'bl'],
     calls: [],
     bylawSettings: [],
     messages: [],
@@ -50,7 +50,7 @@ export const templateCatalogue: readonly TemplateEntry[] = [
       en: 'Any channel → classified by the residents committee within a working day → dispatched (reminder after 3 working days) → reviewed public reply → revisit; unsatisfied reopens at most twice; major matters go to the three meetings.',
     },
     forms: ['opinion-intake', 'opinion-classify', 'opinion-handle', 'opinion-review', 'opinion-revisit'],
-    startRoles: ['resident', 'rc', 'bl', 'vol'],
+    startRoles: ['public', 'resident', 'rc', 'bl', 'vol'],
     calls: ['three-meetings'],
     bylawSettings: voteSettings,
     messages: [],

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { deployTemplates } from './deploy-templates.js';
+import { ensureDesignerBuilt } from '../designer/build-if-stale.js';
 import { IdentityService } from './identity/identity-service.js';
 import { installIdentity } from './identity/install-identity.js';
 import { seedIdentity } from './identity/seed.js';
@@ -48,6 +49,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  try {
+    // The designer is built on first start (and after its sources change): about a minute.
+    ensureDesignerBuilt();
+  } catch (error) {
+    process.stderr.write(`设计器构建失败，仅提供 API / the designer could not be built; serving the API only: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
   const identity = new IdentityService({ db: service.db });
   // First start only: creates the sub-district admin and the demo community's users and prints their one-time passwords once.
   await seedIdentity(identity);

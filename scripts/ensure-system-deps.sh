@@ -20,6 +20,16 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# Without CJK fonts headless Chromium draws Chinese as empty boxes in the screenshots.
+if [ -x /usr/bin/chromium ] && ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then
+  if can_apt; then
+    echo "[pretest] installing fonts-noto-cjk for Chinese text in the browser tests…"
+    apt_install fonts-noto-cjk || echo "[pretest] apt-get install fonts-noto-cjk failed; screenshots will lack Chinese glyphs"
+  else
+    echo "[pretest] Chinese fonts are missing: run 'sudo apt-get install -y fonts-noto-cjk'"
+  fi
+fi
+
 if [ "${LINLI_WITH_POSTGRES:-}" = 1 ]; then
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     if can_apt; then
