@@ -21,6 +21,8 @@ try {
   const t0 = performance.now();
   const size = await generateYear(opened.db, communities, perCommunity);
   process.stdout.write(`${testDb.kind}: ${size.cases} cases, ${size.tasks} tasks written in ${Math.round(performance.now() - t0)} ms\n`);
+  // A freshly bulk-loaded PostgreSQL table has no planner statistics yet (autovacuum would gather them soon).
+  if (testDb.kind === 'postgresql') await opened.db.run('ANALYZE');
   const calendar = createWorkingCalendar(defaultCalendarYears);
   const all = Array.from({ length: communities }, (_, i) => `community-${String(i + 1).padStart(2, '0')}`);
   const year = { from: shanghai('2026-01-01T00:00:00'), to: shanghai('2027-01-01T00:00:00'), now: shanghai('2026-12-31T12:00:00') };
