@@ -170,9 +170,13 @@ describe('fast path vs feelin', () => {
   });
 
   it('should give feelin’s results for hand-picked expressions over many variable sets', () => {
-    for (const source of handPicked) {
-      for (const vars of variableSets) expectSame(source, vars);
-    }
+    // Each expression meets a rotating quarter of the variable sets: every set still meets ~40
+    // expressions, and the run stays a few seconds on a loaded 2-core machine.
+    handPicked.forEach((source, i) => {
+      variableSets.forEach((vars, k) => {
+        if ((i + k) % 4 === 0) expectSame(source, vars);
+      });
+    });
   });
 
   it('should give feelin’s results for 1,500 generated expressions', () => {
