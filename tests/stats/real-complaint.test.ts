@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkingCalendar, defaultCalendarYears } from '../../engine/calendar/index.js';
+import type { JsonObject } from '../../engine/state/json.js';
+import { canonicalFormDefinition } from '../../runtime/forms/form-schema.js';
+import type { SqlDatabase } from '../../runtime/persistence/sql-database.js';
+import { createTestDatabase, type TestDatabase } from '../../runtime/persistence/test-database.js';
+import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
+import type { SqlWorkflowService } from '../../runtime/services/sql-workflow-service.js';
+import { caseMeasures } from '../../runtime/stats/case-measures.js';
+import { publicBoard } from '../../runtime/stats/public-board.js';
+
+const definitions = new URL('../../definitions/', import.meta.url);
+const calendar = createWorkingCalendar(defaultCalendarYears);
+const acting = { community: 'c1', userId: 'secretary' };
+
+describe('statistics over a complaint the real runtime ran', () => {
+  let testDb: TestDatabase;
+  let service: SqlWorkflowService;
+  let db: SqlDatabase;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    service = await openWorkflowService(testDb.options);
+    db = Reflect.get(service, 'db') as SqlDatabase; // the service keeps its SQL path private; the stats plugin is given it
+    for (const name of readdirSync(new URL('forms/', definitions)).filter((n) => n.startsWith('complaint-'))) {
+      await service.deployDefinition({ ...acting, kind: 'form', content: canonicalFormDefinition(readFileSync(new URL(`forms/${name}`, definitions), 'utf8')) });
+    }
+    await service.deployDefinition({ ...acting, kind: 'bpmn', content: readFileSync(new URL('templates/complaint.bpmn', definitions), 'utf8') });
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await testDb.drop();
+  });
+
+  async function complete(instanceId: string, elementId: string, variables: JsonObject): Promise<void> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const page = await service.queryTasks({ community: 'c1', instanceId, elementId });
+      const task = page.items[0];
+      if (task !== undefined) {
+        await service.completeTask({ ...acting, taskId: task.id, variables });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the job executor publishes the reply between steps
+    }
+    throw new Error(`no task ${elementId}`);
+  }
+
+  it('should count the case as responded, solved and satisfied and publish it without the complainant', async () => {
+    // given a resident's complaint that consents to publication, handled end to end
+    const started = await service.startInstance({
+      community: 'c1',
+      userId: 'resident-1',
+      processKey: 'complaint',
+      variables: { category: 'repair', building: 3, unit: 2, room: '301室', complainantName: '张三', phone: '13800000001', description: '楼道灯坏了', channel: 'phone', consentPublic: true },
+    });
+    const id = started.id;
+    await complete(id, 'Task_Accept', { acceptDecision: 'accept' });
+    await complete(id, 'Task_Dispatch', { handlerGroup: 'pm', urgency: 'fast', dispatchNote: '请物业处理' });
+    await complete(id, 'Task_Handle', { handleNote: '已更换灯泡', requestExtension: false });
+    await complete(id, 'Task_Reply', { replyText: '楼道灯已更换，感谢反映。' });
+    await complete(id, 'Task_Revisit', { satisfaction: 'satisfied', revisitNote: '居民满意' });
+    for (let attempt = 0; attempt < 100 && (await service.getInstance({ community: 'c1', id })).status !== 'completed'; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // when
+    const now = Date.now();
+    const [row] = await caseMeasures(db, calendar, { communities: ['c1'], from: now - 86_400_000, to: now + 1, now }, 'handler');
+    const board = await publicBoard(db, calendar, 'c1', now);
+
+    // then
+    expect(row).toMatchObject({ group: 'pm', cases: 1, closed: 1, responseMeasured: 1, respondedInTime: 1, solved: 1, satisfied: 1, overdue: 0 });
+    expect(board.cases).toEqual([expect.objectContaining({ processKey: 'complaint', category: 'repair', building: '3', status: 'closed', publicReply: '楼道灯已更换，感谢反映。' })]);
+    expect(JSON.stringify(board)).not.toMatch(/张三|13800000001|301室|楼道灯坏了/);
+  });
+});
