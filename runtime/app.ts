@@ -7,6 +7,7 @@ import type { AppConfig } from './config.js';
 import { appConfig } from './plugins/app-config.js';
 import { attachmentStore } from './plugins/attachment-store.js';
 import { errorHandler, toErrorReply } from './plugins/error-handler.js';
+import { securityHeaders } from './plugins/security-headers.js';
 import { eventHub } from './plugins/event-hub.js';
 import { forms } from './plugins/forms.js';
 import { devIdentity } from './plugins/identity.js';
@@ -27,6 +28,11 @@ export interface BuildAppOptions {
    * stand-in that trusts `x-user` / `x-community` / `x-groups` headers (runtime/plugins/identity.ts).
    */
   readonly identity?: (app: FastifyInstance) => Promise<void>;
+  /**
+   * Route plugins that need more than the workflow service — the process library, statistics and
+   * the public board — registered after the core API; `runtime/server.ts` passes them.
+   */
+  readonly extraRoutes?: (app: FastifyInstance) => Promise<void>;
   /** pino options; defaults to `{ level: config.logLevel }`. Tests pass `false`. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -54,6 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(createRequestValidatorCompiler());
   // Every body we take is JSON or multipart; plain text would only fail later with a vaguer error.
   app.removeContentTypeParser('text/plain');
+  await app.register(securityHeaders);
   await app.register(errorHandler);
   await app.register(appConfig, { config });
   await app.register(openapi);
@@ -66,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.identity) await options.identity(app);
   else await app.register(devIdentity);
   await app.register(apiRoutes, { prefix: '/api' });
+  if (options.extraRoutes) await options.extraRoutes(app);
   await app.register(staticDesigner, { dist: config.designerDist });
   await app.ready();
   return app;

@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './composables/use-session.js';
+import { boardRoutes } from './board/board-routes.js';
 import { designerRoutes } from './library/designer-routes.js';
+import { statsRoutes } from './stats/stats-routes.js';
 import InboxPage from './pages/InboxPage.vue';
 import LoginPage from './pages/LoginPage.vue';
 import WorkspaceLayout from './layouts/WorkspaceLayout.vue';
@@ -22,10 +24,13 @@ const routes: RouteRecordRaw[] = [
       { path: 'cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), props: true },
       // 流程库, modeler, form editor and monitor (issue 7): each its own chunk.
       ...designerRoutes,
+      // 统计分析 and the monthly report (issue 10).
+      ...statsRoutes,
     ],
   },
   { path: '/c/:community', name: 'intake', component: () => import('./pages/PublicIntakePage.vue'), props: true, meta: { public: true } },
   { path: '/track/:code?', name: 'track', component: () => import('./pages/TrackPage.vue'), props: true, meta: { public: true } },
+  ...boardRoutes,
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true } },
 ];
 

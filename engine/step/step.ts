@@ -34,7 +34,13 @@ const handlers: { readonly [T in Command['type']]: Handler<Extract<Command, { ty
     }
     run.events.push({ type: 'instance.started', processId: run.process.id });
     for (const [name, value] of Object.entries(command.variables ?? {})) run.setVariable(null, name, value);
-    openEventSubProcessSubscriptions(run, scope.eventSubProcessIds, null);
+    try {
+      openEventSubProcessSubscriptions(run, scope.eventSubProcessIds, null);
+    } catch (error) {
+      // No element instance exists yet to carry an incident: the start itself is refused.
+      if (error instanceof IncidentSignal) throw new InvalidCommandError(`无法启动流程 ${run.process.id}：${error.message} / cannot start process ${run.process.id}: ${error.message}`, { processId: run.process.id });
+      throw error;
+    }
     run.schedule({ op: 'activate', elementId: startId, parentId: null });
   },
 

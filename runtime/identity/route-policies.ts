@@ -93,6 +93,14 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/tokens/:id': { access: 'communityAdmin' },
   'GET /api/audit': { access: 'communityAdmin' },
 
+  // statistics and the monthly report (runtime/stats): staff of the caller's communities; the public board: anyone
+  'GET /api/stats/cases': { access: 'staff' },
+  'GET /api/stats/evaluations': { access: 'staff' },
+  'GET /api/stats/patrols': { access: 'staff' },
+  'GET /api/stats/steps': { access: 'staff' },
+  'GET /api/stats/export': { access: 'staff' },
+  'GET /api/stats/report/:community': { access: 'staff' },
+  'GET /api/public/board/:community': { access: 'public' },
   // the process library (runtime/library, `libraryRoutePolicies` there): templates, drafts, publishing, monitor
   'GET /api/library/templates': { access: 'staff' },
   'GET /api/library/templates/:key': { access: 'staff' },

@@ -85,6 +85,10 @@ export function createAttachmentStore(dataDir: string): AttachmentStore {
         return { sha256, size, storagePath, created: existing === null };
       } catch (error) {
         await rm(tmpFile, { force: true });
+        const errno = (error as NodeJS.ErrnoException).code; // fs errors carry an errno code
+        if (errno === 'ENOSPC' || errno === 'EDQUOT') {
+          throw new HttpError(507, 'WF_STORAGE_FULL', '存储空间不足，无法保存附件 / not enough storage space to save the attachment');
+        }
         throw error;
       }
     },

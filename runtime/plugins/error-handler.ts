@@ -79,6 +79,8 @@ const internalError = { code: 'WF_INTERNAL', message: '服务器内部错误，�
  * message; request-shape errors list every problem; anything unexpected becomes a 500 whose
  * details stay in the log (with the request id), never in the answer.
  */
+const MALFORMED_MULTIPART = /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header|Malformed urlencoded form|(Part|Preamble) terminated early due to unexpected end of multipart data)/;
+
 export function toErrorReply(error: unknown, requestId: string): { status: number; body: ErrorBody } {
   if (!(error instanceof Error)) return { status: 500, body: { ...internalError, details: { requestId } } };
   const fastifyError = error as Partial<FastifyError> & Error; // fastify decorates plain Errors with these fields
@@ -106,6 +108,11 @@ export function toErrorReply(error: unknown, requestId: string): { status: numbe
   const mapped = statusByCode[code];
   if (mapped !== undefined) {
     return { status: mapped, body: { code, message: error.message, details: readDetails(error) } };
+  }
+
+  // busboy throws plain Errors on a malformed multipart body: the client's mistake, not ours.
+  if (MALFORMED_MULTIPART.test(error.message)) {
+    return { status: 400, body: { code: 'WF_BAD_REQUEST', message: `上传的表单格式错误 / malformed multipart body: ${error.message}`, details: {} } };
   }
 
   // An unknown fastify/plugin 4xx (e.g. unsupported method on a parser): safe to pass on.

@@ -156,9 +156,7 @@ describe('every API operation under arbitrary input', () => {
     );
   });
 
-  // Known failure (H5, runtime/plugins/error-handler.ts): busboy's parse errors ("Multipart: Boundary not found",
-  // "Unexpected end of form", "Malformed part header") are plain Errors without a status → 500.
-  it.fails.each([
+  it.each([
     ['/api/definitions/upload', 'multipart/form-data'],
     ['/api/instances/{id}/attachments', 'multipart/form-data'],
     ['/api/definitions/upload', 'multipart/form-data; boundary=x'],

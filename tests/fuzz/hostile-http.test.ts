@@ -183,8 +183,7 @@ describe('hostile HTTP input', () => {
     expect(download.headers['content-security-policy']).toContain('sandbox');
   });
 
-  // Known failure (H5, runtime/app.ts): no security headers on API answers or on the designer's pages.
-  it.fails.each(['/api/health', '/', '/api/definitions'])('should send security headers and a Content-Security-Policy on %s', async (url) => {
+  it.each(['/api/health', '/', '/api/definitions'])('should send security headers and a Content-Security-Policy on %s', async (url) => {
     // given
     // when
     const response = await app.inject({ method: 'GET', url, headers: clerk });

@@ -64,8 +64,7 @@ describe.skipIf(!mounted)('disk full on the attachment folder', () => {
     expect(small.statusCode).toBe(201);
   });
 
-  // Known failure (H5, runtime/plugins/attachment-store.ts): ENOSPC reaches the error handler as an unknown error → 500.
-  it.fails('should say that the storage is full instead of answering 500', async () => {
+it('should say that the storage is full instead of answering 500', async () => {
     // given a folder with 256 kB of room
     // when a 1 MB photo is uploaded
     const tooBig = await upload(1024 * 1024);

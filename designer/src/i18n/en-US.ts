@@ -23,7 +23,7 @@ export const enUS: MessageSchema = {
     language: 'Language',
     languages: { 'zh-CN': '简体中文', 'en-US': 'English' },
   },
-  nav: { inbox: 'My tasks', start: 'Start', cases: 'Cases', designer: 'Designer', mainMenu: 'Main menu' },
+  nav: { inbox: 'My tasks', start: 'Start', cases: 'Cases', designer: 'Designer', stats: 'Statistics', mainMenu: 'Main menu' },
   login: {
     title: 'Sign in',
     subtitle: 'For residents’ committee, owners’ committee, property company, building leaders and volunteers',

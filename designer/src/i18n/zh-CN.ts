@@ -23,6 +23,7 @@ export const zhCN = {
     start: '发起',
     cases: '案件',
     designer: '流程设计',
+    stats: '统计分析',
     mainMenu: '主菜单',
   },
   login: {
