@@ -101,7 +101,7 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/stats/export': { access: 'staff' },
   'GET /api/stats/report/:community': { access: 'staff' },
   'GET /api/public/board/:community': { access: 'public' },
-  // the process library (runtime/library, `libraryRoutePolicies` there): templates, drafts, publishing, monitor
+  // the process library (runtime/library): templates, drafts, publishing, monitor
   'GET /api/library/templates': { access: 'staff' },
   'GET /api/library/templates/:key': { access: 'staff' },
   'GET /api/library/processes': { access: 'staff' },

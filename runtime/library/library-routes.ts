@@ -129,21 +129,3 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => monitor.path({ community: request.identity.community }, request.params.id),
   );
 };
-
-/** Who may call the library routes, as rows for `runtime/identity/route-policies.ts`. */
-export const libraryRoutePolicies = {
-  'GET /api/library/templates': { access: 'staff' },
-  'GET /api/library/templates/:key': { access: 'staff' },
-  'GET /api/library/processes': { access: 'staff' },
-  'POST /api/library/processes/from-template': { access: 'communityAdmin', audit: 'library.copyTemplate' },
-  'GET /api/library/:kind/:key/editable': { access: 'staff' },
-  'PUT /api/library/:kind/:key/draft': { access: 'communityAdmin' },
-  'DELETE /api/library/:kind/:key/draft': { access: 'communityAdmin' },
-  'POST /api/library/processes/:key/publish': { access: 'communityAdmin', audit: 'definition.deploy' },
-  'POST /api/library/forms/:key/publish': { access: 'communityAdmin', audit: 'definition.deploy' },
-  'GET /api/library/processes/:key/template-update': { access: 'staff' },
-  'POST /api/library/processes/:key/adopt-template': { access: 'communityAdmin' },
-  'GET /api/library/monitor/:key': { access: 'staff' },
-  'GET /api/library/monitor/:key/instances': { access: 'staff' },
-  'GET /api/library/instances/:id/path': { access: 'staff' },
-} as const;
