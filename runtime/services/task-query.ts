@@ -26,13 +26,13 @@ export function taskQuerySql(input: QueryTasksInput, now: number, limit: number)
   const status = input.status ?? 'open';
   if (status !== 'all') add('t.status = ?', status);
   if (input.visibleTo) {
-    const candidate = candidateClause(input.visibleTo);
+    const candidate = candidateClause(input.visibleTo, input.community);
     add(`(t.assignee = ? OR t.completed_by = ? OR ${candidate.sql})`, input.visibleTo.userId, input.visibleTo.userId, ...candidate.params);
   }
   if (input.assignee === null) add('t.assignee IS NULL');
   else if (input.assignee !== undefined) add('t.assignee = ?', input.assignee);
   if (input.candidate) {
-    const candidate = candidateClause(input.candidate);
+    const candidate = candidateClause(input.candidate, input.community);
     add(candidate.sql, ...candidate.params);
   }
   if (input.candidateGroup !== undefined) {
@@ -59,13 +59,17 @@ export function taskQuerySql(input: QueryTasksInput, now: number, limit: number)
   return { sql, params, sort };
 }
 
-/** Tasks where the viewer is a candidate user or holds one of the candidate groups. */
-function candidateClause(viewer: TaskViewer): { sql: string; params: SqlValue[] } {
+/**
+ * Tasks where the viewer is a candidate user or holds one of the candidate groups. Naming the
+ * community inside lets PostgreSQL use the (community, kind, value, task) index instead of
+ * scanning every community's candidate rows (H14 measured 150 ms p95 without it; not re-measured).
+ */
+function candidateClause(viewer: TaskViewer, community: string): { sql: string; params: SqlValue[] } {
   const groups = viewer.groups.filter((g) => g !== '');
   const groupPart = groups.length > 0 ? ` OR (c.kind = 'g' AND c.value IN (${groups.map(() => '?').join(', ')}))` : '';
   return {
-    sql: `EXISTS (SELECT 1 FROM wf_task_candidate c WHERE c.task_id = t.id AND ((c.kind = 'u' AND c.value = ?)${groupPart}))`,
-    params: [viewer.userId, ...groups],
+    sql: `EXISTS (SELECT 1 FROM wf_task_candidate c WHERE c.community = ? AND c.task_id = t.id AND ((c.kind = 'u' AND c.value = ?)${groupPart}))`,
+    params: [community, viewer.userId, ...groups],
   };
 }
 
