@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -154,7 +155,8 @@ describe.skipIf(browserMissing !== null)('designer (流程设计, 表单设计, 
     await page.keyboard.press('Escape');
   }, 240_000);
 
-  it('should open a Camunda Modeler C.9.2 file, publish and run it, and export it without losing attributes', async () => {
+  // The shared corpora sit beside the checkout (CI lays them there); without them there is nothing to import.
+  it.skipIf(!existsSync(c92))('should open a Camunda Modeler C.9.2 file, publish and run it, and export it without losing attributes', async () => {
     // given the MIWG reference file made with Camunda's modeler
     const original = readFileSync(c92, 'utf8');
 
