@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createWorkingCalendar, defaultCalendarYears } from '../../engine/calendar/index.js';
 import { openDatabase, type OpenDatabaseOptions } from '../persistence/open-database.js';
+import { loadWorkingCalendar } from './calendar-years.js';
 import { withDatabaseErrors } from './database-errors.js';
 import { createIdGenerator } from './ids.js';
 import { JobExecutor } from './job-executor.js';
@@ -38,7 +38,7 @@ export async function openWorkflowService(options: InternalServiceOptions = {}):
   const service = new SqlWorkflowService({
     db,
     engine,
-    calendar: createWorkingCalendar(defaultCalendarYears),
+    calendar: await loadWorkingCalendar(resolve(options.dataDir ?? 'data')),
     now,
     newId: createIdGenerator(now),
     onClose: async () => {
