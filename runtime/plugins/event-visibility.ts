@@ -1,20 +1,18 @@
 import type { CommittedEvent } from '../services/workflow-service.js';
 import type { WsServerMessage } from '../schemas/ws-messages.js';
+import { staffRoles } from '../identity/roles.js';
 import type { Identity } from './identity.js';
-
-/** Roles that only submit and follow their own cases; they do not watch the community's work. */
-const residentOnlyRoles = new Set(['resident']);
 
 /**
  * What one connected person may see of a committed event, as the message to send, or null.
  * Tasks: assignee, candidate users and members of candidate groups. Notifications: the
- * recipient user or role. Instances and incidents: staff of the community (anyone with a role
- * other than resident). Job availability is for workers, never for browsers.
+ * recipient user or role. Instances and incidents: staff of the community (the same roles the
+ * REST access rules call staff: party, rc, oc, pm, admin). Job availability is for workers, never for browsers.
  */
 export function messageFor(event: CommittedEvent, viewer: Identity): WsServerMessage | null {
   if (event.community !== viewer.community || viewer.userId === null) return null;
   const userId = viewer.userId;
-  const isStaff = viewer.groups.some((group) => !residentOnlyRoles.has(group));
+  const isStaff = viewer.groups.some((group) => staffRoles.has(group));
   switch (event.type) {
     case 'task.created':
     case 'task.assigned':
