@@ -15,7 +15,10 @@ import { openapi } from './plugins/openapi.js';
 import { createRequestValidatorCompiler } from './plugins/request-validators.js';
 import { staticDesigner } from './plugins/static-designer.js';
 import { workflowService } from './plugins/workflow-service.js';
+import type { SqlDatabase } from './persistence/sql-database.js';
+import { platformRoutes } from './platform-routes.js';
 import { apiRoutes } from './routes/index.js';
+import { SqlWorkflowService } from './services/sql-workflow-service.js';
 import type { WorkflowService } from './services/workflow-service.js';
 
 export interface BuildAppOptions {
@@ -29,10 +32,11 @@ export interface BuildAppOptions {
    */
   readonly identity?: (app: FastifyInstance) => Promise<void>;
   /**
-   * Route plugins that need more than the workflow service — the process library, statistics and
-   * the public board — registered after the core API; `runtime/server.ts` passes them.
+   * The runtime's SQL database, for the routes that query it directly (library, statistics,
+   * public board: `platform-routes.ts`). Default: the service's own when it is the SQL service;
+   * without one (a stand-in service in unit tests) those routes are not mounted.
    */
-  readonly extraRoutes?: (app: FastifyInstance) => Promise<void>;
+  readonly db?: SqlDatabase;
   /** pino options; defaults to `{ level: config.logLevel }`. Tests pass `false`. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -73,7 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.identity) await options.identity(app);
   else await app.register(devIdentity);
   await app.register(apiRoutes, { prefix: '/api' });
-  if (options.extraRoutes) await options.extraRoutes(app);
+  const db = options.db ?? (service instanceof SqlWorkflowService ? service.db : undefined);
+  if (db) await app.register(platformRoutes, { prefix: '/api', db });
   await app.register(staticDesigner, { dist: config.designerDist });
   await app.ready();
   return app;

@@ -4,8 +4,6 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { deployTemplates } from './deploy-templates.js';
 import { ensureDesignerBuilt } from '../designer/build-if-stale.js';
 import { IdentityService } from './identity/identity-service.js';
-import { libraryRoutes } from './library/library-routes.js';
-import { publicBoardRoutes, statsRoutes } from './stats/stats-routes.js';
 import { installIdentity } from './identity/install-identity.js';
 import { seedIdentity } from './identity/seed.js';
 import { openWorkflowService } from './services/create-workflow-service.js';
@@ -60,17 +58,7 @@ async function main(): Promise<void> {
   const identity = new IdentityService({ db: service.db });
   // First start only: creates the sub-district admin and the demo community's users and prints their one-time passwords once.
   await seedIdentity(identity);
-  const db = service.db;
-  const app = await buildApp({
-    config,
-    service,
-    identity: installIdentity(identity),
-    extraRoutes: async (instance) => {
-      await instance.register(libraryRoutes, { prefix: '/api/library' });
-      await instance.register(statsRoutes, { prefix: '/api/stats', db });
-      await instance.register(publicBoardRoutes, { prefix: '/api/public/board', db });
-    },
-  });
+  const app = await buildApp({ config, service, identity: installIdentity(identity) });
   await deployTemplates(service, config.definitionsDir, app.log);
 
   let closing = false;

@@ -6,9 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { devIdentity } from '../plugins/identity.js';
 import { createServiceHarness, type ServiceHarness } from '../services/test-service.js';
-import { libraryRoutes } from './library-routes.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const formText = readFileSync(path.join(fixtures, 'repair-check.form.json'), 'utf8');
@@ -33,10 +31,6 @@ beforeEach(async () => {
     config,
     service,
     logger: false,
-    identity: async (instance) => {
-      await instance.register(devIdentity);
-      await instance.register(libraryRoutes, { prefix: '/api/library' });
-    },
   });
   await service.deployDefinition({ community: 'c1', userId: 'admin-zhao', kind: 'form', content: formText });
 });

@@ -6,12 +6,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildApp } from '../../runtime/app.js';
 import { loadConfig } from '../../runtime/config.js';
 import { deployTemplates } from '../../runtime/deploy-templates.js';
-import { identity } from '../../runtime/identity/identity-plugin.js';
+import { installIdentity } from '../../runtime/identity/install-identity.js';
 import { IdentityService } from '../../runtime/identity/identity-service.js';
-import { identityRoutes } from '../../runtime/identity/routes/index.js';
 import { givenCommunity, testPassword } from '../../runtime/identity/testing/identity-fixtures.js';
 import { hashPassword } from '../../runtime/identity/password-hasher.js';
-import { ensureIdentitySchema, sharedDatabase } from '../../runtime/identity/testing/identity-test-app.js';
 import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { WorkflowService } from '../../runtime/services/workflow-service.js';
 import { designerDist, ensureDesignerBuilt, repoRoot } from '../../designer/build-if-stale.js';
@@ -51,17 +49,13 @@ export async function startServer(options: { templates?: (service: WorkflowServi
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-browser-'));
   const config = loadConfig({ DATA_DIR: dataDir, DESIGNER_DIST: designerDist, DEFINITIONS_DIR: path.join(repoRoot, 'definitions'), LOG_LEVEL: 'silent' });
   const service = await openWorkflowService({ dataDir, webhookAllowList: [] });
-  const db = sharedDatabase(service);
-  await ensureIdentitySchema(db);
+  const { db } = service;
   const identityService = new IdentityService({ db });
   const app = await buildApp({
     config,
     service,
     logger: false,
-    identity: async (instance) => {
-      await instance.register(identity, { service: identityService });
-      await instance.register(identityRoutes, { prefix: '/api' });
-    },
+    identity: installIdentity(identityService),
   });
   await deployTemplates(service, config.definitionsDir, { info: () => {}, warn: () => {} });
   await options.templates?.(service);

@@ -5,13 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../runtime/app.js';
 import { loadConfig } from '../../runtime/config.js';
 import { deployTemplates } from '../../runtime/deploy-templates.js';
-import { identity } from '../../runtime/identity/identity-plugin.js';
+import { installIdentity } from '../../runtime/identity/install-identity.js';
 import { IdentityService } from '../../runtime/identity/identity-service.js';
 import { hashPassword } from '../../runtime/identity/password-hasher.js';
-import { identityRoutes } from '../../runtime/identity/routes/index.js';
 import { givenCommunity, testPassword } from '../../runtime/identity/testing/identity-fixtures.js';
-import { ensureIdentitySchema, sharedDatabase } from '../../runtime/identity/testing/identity-test-app.js';
-import { libraryRoutes } from '../../runtime/library/library-routes.js';
 import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { WorkflowService } from '../../runtime/services/workflow-service.js';
 import { demo, staff, type StaffUser } from '../browser/browser-harness.js';
@@ -29,8 +26,7 @@ export interface DesignerServer {
 export const secretary: StaffUser = staff.admin;
 
 /**
- * The real server on a fresh database with the library plugin mounted at `/api/library` (until
- * `runtime/routes/index.ts` registers it), the shipped templates deployed, the demo staff, and
+ * The real server on a fresh database, the shipped templates deployed, the demo staff, and
  * the designer build that routes the designer pages.
  */
 export async function startDesignerServer(): Promise<DesignerServer> {
@@ -38,18 +34,13 @@ export async function startDesignerServer(): Promise<DesignerServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-designer-'));
   const config = loadConfig({ DATA_DIR: dataDir, DESIGNER_DIST: dist, DEFINITIONS_DIR: path.join(repoRoot, 'definitions'), LOG_LEVEL: 'silent' });
   const service = await openWorkflowService({ dataDir, webhookAllowList: [] });
-  const db = sharedDatabase(service);
-  await ensureIdentitySchema(db);
+  const { db } = service;
   const identityService = new IdentityService({ db });
   const app = await buildApp({
     config,
     service,
     logger: false,
-    identity: async (instance) => {
-      await instance.register(identity, { service: identityService });
-      await instance.register(identityRoutes, { prefix: '/api' });
-      if (!instance.hasRoute({ method: 'GET', url: '/api/library/processes' })) await instance.register(libraryRoutes, { prefix: '/api/library' });
-    },
+    identity: installIdentity(identityService),
   });
   await deployTemplates(service, config.definitionsDir, { info: () => {}, warn: () => {} });
   await givenCommunity(identityService, demo.id, demo.name);

@@ -5,7 +5,6 @@ import { unavailableWorkflowService } from '../../plugins/unavailable-workflow-s
 import { workflowService } from '../../plugins/workflow-service.js';
 import { identity } from '../identity-plugin.js';
 import { IdentityService } from '../identity-service.js';
-import { sharedDatabase, ensureIdentitySchema } from '../testing/identity-test-app.js';
 import { createServiceHarness, type ServiceHarness } from '../../services/test-service.js';
 import { givenCommunity, givenUser } from '../testing/identity-fixtures.js';
 import { routePolicies } from '../route-policies.js';
@@ -17,8 +16,7 @@ describe('a route nobody gave an access rule', () => {
 
   beforeAll(async () => {
     harness = await createServiceHarness();
-    const db = sharedDatabase(await harness.open());
-    await ensureIdentitySchema(db);
+    const { db } = await harness.open();
     service = new IdentityService({ db, now: harness.clock.now });
     await givenCommunity(service, 'demo');
     await givenUser(service, { id: 'boss', subDistrictAdmin: true, roles: { demo: ['admin'] } });
