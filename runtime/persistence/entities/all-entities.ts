@@ -7,6 +7,7 @@ import { historyEventSchema } from './history-event.js';
 import { incidentSchema } from './incident.js';
 import { instanceVariableSchema } from './instance-variable.js';
 import { jobSchema } from './job.js';
+import { libraryRecordSchema } from './library-record.js';
 import { messageSubscriptionSchema } from './message-subscription.js';
 import { notificationSchema } from './notification.js';
 import { outboxMessageSchema } from './outbox-message.js';
@@ -32,5 +33,6 @@ export const allEntities = [
   outboxMessageSchema,
   notificationSchema,
   retentionPolicySchema,
+  libraryRecordSchema,
   ...identityEntities,
 ];

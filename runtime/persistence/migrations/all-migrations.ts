@@ -3,6 +3,7 @@ import { Migration0001Initial } from './migration-0001-initial.js';
 import { Migration0002SubscriptionKind } from './migration-0002-subscription-kind.js';
 import { Migration0003HistoryPerCommand } from './migration-0003-history-per-command.js';
 import { Migration0004Retention } from './migration-0004-retention.js';
+import { Migration0005Library } from './migration-0005-library.js';
 import { identityMigrationName, MigrationIdentity0001 } from './migration-identity-0001.js';
 
 /** Every migration in order; MikroORM records which ran in `mikro_orm_migrations`. */
@@ -12,4 +13,5 @@ export const allMigrations: MigrationObject[] = [
   { name: 'Migration0003HistoryPerCommand', class: Migration0003HistoryPerCommand },
   { name: 'Migration0004Retention', class: Migration0004Retention },
   { name: identityMigrationName, class: MigrationIdentity0001 },
+  { name: 'Migration0005Library', class: Migration0005Library },
 ];
