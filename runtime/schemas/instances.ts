@@ -38,6 +38,7 @@ export const ActiveElementSchema = Type.Object({
   bpmnType: Type.String(),
   parentId: NullableString,
   incidentId: NullableString,
+  calledInstanceId: NullableString,
 });
 
 export const HistoryEntrySchema = Type.Object({

@@ -909,6 +909,7 @@ function activeElementsOf(model: ExecutableModel, state: InstanceState): ActiveE
         bpmnType: def?.bpmnType ?? 'unknown',
         parentId: e.parentId,
         incidentId: e.incidentId ?? null,
+        calledInstanceId: e.childInstanceId ?? null,
       };
     });
 }

@@ -162,6 +162,8 @@ export interface ActiveElement {
   /** Element instance of the enclosing sub-process, null in the process scope. */
   readonly parentId: string | null;
   readonly incidentId: string | null;
+  /** The case a call activity started (null for other elements): how a case finds its called cases. */
+  readonly calledInstanceId: string | null;
 }
 
 export type HistoryEventType =
