@@ -1,6 +1,7 @@
 import { identityEntities } from '../../identity/entities/index.js';
 import { attachmentSchema } from './attachment.js';
 import { bufferedMessageSchema } from './buffered-message.js';
+import { calendarYearSchema } from './calendar-year.js';
 import { commentSchema } from './comment.js';
 import { definitionSchema } from './definition.js';
 import { historyEventSchema } from './history-event.js';
@@ -34,5 +35,6 @@ export const allEntities = [
   notificationSchema,
   retentionPolicySchema,
   libraryRecordSchema,
+  calendarYearSchema,
   ...identityEntities,
 ];
