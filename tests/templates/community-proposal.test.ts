@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const proposal: JsonObject = {
   proposalTitle: '闲置自行车棚改造为社区花园',
@@ -14,11 +14,13 @@ const proposal: JsonObject = {
 };
 const voteCount = (approve: number): JsonObject => ({ totalArea: 48000, totalOwners: 600, votedArea: 36000, votedOwners: 450, approveArea: approve * 80, approveOwners: approve });
 
-describe.each(driverModes)('community-proposal template (“东明72变”社区提案), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('community-proposal template (“东明72变”社区提案), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function accepted(settings?: { bylaw: JsonObject }): Promise<string> {

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const intake = {
   complainantName: '王阿姨',
@@ -13,11 +14,13 @@ const intake = {
   consentPublic: true,
 };
 
-describe.each(driverModes)('complaint template (投诉 接诉即办), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('complaint template (投诉 接诉即办), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function acceptAndDispatch(urgency: string, handlerGroup = 'pm'): Promise<string> {
@@ -75,7 +78,7 @@ describe.each(driverModes)('complaint template (投诉 接诉即办), %s', (mode
     expect(await driver.status(id)).toBe('completed');
     expect(await driver.publicReplies(id)).toEqual(['已协调装修户，工作日 9:00 以后施工。']);
     expect((await driver.variables(id))['statistics']).toEqual({ responded: true, solved: true, satisfied: true, redoCount: 0, overdue: false });
-    expect(driver.incidents(id)).toEqual([]);
+    expect(await driver.incidents(id)).toEqual([]);
   });
 
   it('should send the case back to the residents committee when it is dispatched to it', async () => {
@@ -144,7 +147,7 @@ describe.each(driverModes)('complaint template (投诉 接诉即办), %s', (mode
 
   it('should count the time limit in working days across the weekend', async () => {
     // given: urgent on Friday 4 December 2026 → due Monday 7 December
-    driver = await InMemoryDriver.create({ mode, now: Date.parse('2026-12-04T15:00:00+08:00') });
+    driver = await factory.create({ now: Date.parse('2026-12-04T15:00:00+08:00') });
     const id = await acceptAndDispatch('urgent');
 
     // when

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 /** 12 households of 80 m² on six floors; `opinions` in room order. */
 function households(opinions: readonly string[]): JsonObject[] {
@@ -12,11 +12,13 @@ const justEnough = [...repeat('agree', 6), ...repeat('disagree', 1), 'abstain', 
 /** 7 of 12 take part: participation short of 2/3. */
 const tooFew = [...repeat('agree', 7), ...repeat('no-reply', 5)];
 
-describe.each(driverModes)('elevator-consultation template (加装电梯意见征询), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('elevator-consultation template (加装电梯意见征询), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function prepared(): Promise<string> {

@@ -1,14 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const intake = { channel: 'box', building: 7, subject: 'greening', content: '7 号楼前的香樟树枝遮挡二楼窗户，请修剪。', consentPublic: true };
 const handled = { handleResult: '物业已安排园林工人周四修剪。', adoption: 'adopted' };
 
-describe.each(driverModes)('opinion template (意见征集与反馈), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('opinion template (意见征集与反馈), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function classify(id: string): Promise<void> {

@@ -1,16 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const notice = { voteStart: '2026-12-01', voteEnd: '2026-12-15', voteMethod: 'both', voteNotice: '关于使用专项维修资金更换 3 号楼电梯的表决公告。' };
 /** 600 owners, 48,000 m² in total. */
 const totals = { totalArea: 48000, totalOwners: 600 };
 
-describe.each(driverModes)('owner-vote (业主共同决定) thresholds, %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('owner-vote (业主共同决定) thresholds, $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function vote(variables: JsonObject, count: JsonObject): Promise<JsonObject> {

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const report = (extra: JsonObject = {}): JsonObject => ({
   reporterName: '刘师傅',
@@ -15,11 +15,13 @@ const report = (extra: JsonObject = {}): JsonObject => ({
 });
 const rectified = { rectifyNote: '已通知住户清理，物业协助搬运。', rectifyPhotos: ['att-101'] };
 
-describe.each(driverModes)('patrol-report template (楼组长/志愿者巡查上报), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('patrol-report template (楼组长/志愿者巡查上报), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function dispatch(id: string, limitDays = 3): Promise<void> {

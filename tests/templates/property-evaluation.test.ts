@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const representatives = [
   { name: '张建国', repType: 'party', building: '3' },
@@ -9,11 +9,13 @@ const representatives = [
 ];
 const score = (value: number): JsonObject => ({ security: value, cleaning: value, greening: value, facilities: value, service: value });
 
-describe.each(driverModes)('property-evaluation template (物业服务年度评议), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('property-evaluation template (物业服务年度评议), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function upToScoring(): Promise<string> {

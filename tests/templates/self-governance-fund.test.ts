@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const application = (amounts: readonly number[]): JsonObject => ({
   projectName: '楼道微更新：12 号楼共享客厅',
@@ -18,11 +18,13 @@ const application = (amounts: readonly number[]): JsonObject => ({
 });
 const approve = { reviewDecision: 'approve', projectNo: 'ZZ-2026-08' };
 
-describe.each(driverModes)('self-governance-fund template (自治金项目), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('self-governance-fund template (自治金项目), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   async function streetApproves(id: string, approvedAmount: number): Promise<void> {

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
-import { driverModes, InMemoryDriver } from './driver/in-memory-driver.js';
+import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
 
 const topic = (topicType: string): JsonObject => ({
   topicNo: '2026-07',
@@ -24,11 +24,13 @@ const representatives = [
   { name: '陈伟', repType: 'bl' },
 ];
 
-describe.each(driverModes)('three-meetings template (重大事项“三会”), %s', (mode) => {
-  let driver: InMemoryDriver;
+afterAll(closeScenarioDrivers);
+
+describe.each(scenarioDrivers)('three-meetings template (重大事项“三会”), $name', (factory) => {
+  let driver: TemplateDriver;
 
   beforeEach(async () => {
-    driver = await InMemoryDriver.create({ mode });
+    driver = await factory.create();
   });
 
   /** Review, announce the hearing on Wednesday 14:00, hold it, record minutes. */

@@ -174,7 +174,7 @@ export class InMemoryDriver implements ScenarioDriver {
   }
 
   /** Incidents anywhere in the case: a scenario that ends with one has found a defect. */
-  incidents(instanceId: string): string[] {
+  async incidents(instanceId: string): Promise<string[]> {
     return this.caseTree(instanceId).flatMap((id) => this.engine.getInstance(id).incidents.map((i) => `${i.elementId}: ${i.message}`));
   }
 
