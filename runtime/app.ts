@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { AppConfig } from './config.js';
+import { uploadLimits } from './plugins/upload-limits.js';
 import { appConfig } from './plugins/app-config.js';
 import { attachmentStore } from './plugins/attachment-store.js';
 import { errorHandler, toErrorReply } from './plugins/error-handler.js';
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(securityHeaders);
   await app.register(errorHandler);
   await app.register(appConfig, { config });
+  await app.register(uploadLimits);
   await app.register(openapi);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20, parts: 30, fieldSize: 64 * 1024 } });

@@ -67,9 +67,14 @@ export function createAttachmentStore(dataDir: string): AttachmentStore {
           callback(null, chunk);
         },
       });
+      const tooLarge = (): HttpError => new HttpError(413, 'WF_PAYLOAD_TOO_LARGE', '上传文件过大 / the uploaded file is too large');
+      // multipart's file stream says 'limit' when the file reaches UPLOAD_LIMIT but ends only with its part:
+      // stop at once instead of reading the rest of an oversize (possibly endless, chunked) upload
+      const stopAtLimit = (): void => void measure.destroy(tooLarge());
+      stream.once('limit', stopAtLimit);
       try {
         await pipeline(stream, measure, createWriteStream(tmpFile));
-        if (isTruncated()) throw new HttpError(413, 'WF_PAYLOAD_TOO_LARGE', '上传文件过大 / the uploaded file is too large');
+        if (isTruncated()) throw tooLarge();
         if (size === 0) throw new HttpError(400, 'WF_BAD_REQUEST', '文件为空 / the file is empty');
         const matches = signatures[mediaType];
         if (matches !== undefined && !matches(head)) {
@@ -90,6 +95,8 @@ export function createAttachmentStore(dataDir: string): AttachmentStore {
           throw new HttpError(507, 'WF_STORAGE_FULL', '存储空间不足，无法保存附件 / not enough storage space to save the attachment');
         }
         throw error;
+      } finally {
+        stream.off('limit', stopAtLimit);
       }
     },
     open(storagePath) {

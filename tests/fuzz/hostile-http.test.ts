@@ -115,9 +115,7 @@ describe('hostile HTTP input', () => {
     expect(filesUnder(path.join(app.config.dataDir, 'attachments')).filter((name) => !name.startsWith('tmp')).length).toBe(0);
   });
 
-  // Known failure (H5, runtime/routes/attachments/index.ts and definitions upload): the 413 comes only after the
-  // whole announced body has been read and discarded; a Content-Length over the limit should be refused at once.
-  it.fails('should refuse an upload announced over the limit before the client has sent it all', async () => {
+  it('should refuse an upload announced over the limit before the client has sent it all', async () => {
     // given an upload that announces 50 MB against a 64 kB limit
     // when the client streams it (at most 4 MB)
     const { statusLine, sentBytes } = await uploadUntilAnswered(port, oversizeHead(50 * 1024 * 1024), chunk, 4 * 1024 * 1024);
@@ -125,6 +123,36 @@ describe('hostile HTTP input', () => {
     // then the server answered before the client finished
     expect(statusLine).toContain('413');
     expect(sentBytes).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('should answer an announced oversize upload with the error body naming the limit', async () => {
+    // given a multipart body over the allowance (BODY_LIMIT 256 kB + multipart room)
+    const upload = multipart({}, { name: 'big.png', type: 'image/png', content: Buffer.concat([png, Buffer.alloc(400 * 1024, 1)]) });
+
+    // when
+    const response = await app.inject({ method: 'POST', url: `/api/instances/${instanceId}/attachments`, headers: { ...clerk, ...upload.headers }, payload: upload.payload });
+
+    // then
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'WF_PAYLOAD_TOO_LARGE', details: { contentLength: upload.payload.length, limit: 320 * 1024 } });
+  });
+
+  it('should stop a chunked upload over the limit while it streams, keeping no file and no row', async () => {
+    // given an upload without Content-Length (chunked), far over the 64 kB file limit
+    const head = oversizeHead(0).replace(/content-length: 0\r\n/, 'transfer-encoding: chunked\r\n');
+    const headers = head.slice(0, head.indexOf('\r\n\r\n'));
+    const preamble = head.slice(headers.length + 4);
+    const frame = (data: Buffer): Buffer => Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
+
+    // when the client streams it (at most 4 MB)
+    const { statusLine, sentBytes } = await uploadUntilAnswered(port, `${headers}\r\n\r\n${frame(Buffer.from(preamble)).toString('latin1')}`, frame(chunk), 4 * 1024 * 1024);
+    const list = await app.inject({ method: 'GET', url: `/api/instances/${instanceId}/attachments`, headers: clerk });
+
+    // then the file limit cut it short: 413 before the end, nothing on disk, no attachment row
+    expect(statusLine).toContain('413');
+    expect(sentBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(list.json().items.filter((a: { fileName: string }) => a.fileName === 'huge.png')).toEqual([]);
+    expect(filesUnder(path.join(app.config.dataDir, 'attachments'))).toEqual([]);
   });
 
   it('should refuse a JSON body announced over the limit without reading it', async () => {
