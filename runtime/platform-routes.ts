@@ -10,7 +10,7 @@ import { publicBoardRoutes, statsRoutes } from './stats/stats-routes.js';
  * the same API.
  */
 export async function platformRoutes(app: FastifyInstance, options: { readonly db: SqlDatabase }): Promise<void> {
-  await app.register(libraryRoutes, { prefix: '/library' });
+  await app.register(libraryRoutes, { prefix: '/library', db: options.db });
   await app.register(statsRoutes, { prefix: '/stats', db: options.db });
   await app.register(publicBoardRoutes, { prefix: '/public/board', db: options.db });
 }

@@ -5,7 +5,22 @@ export class LibraryError extends HttpError {
   override name = 'LibraryError';
 }
 
+/** A stamp as people in Shanghai read it: 2026-03-02 09:15. */
+function shanghaiTime(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
 export const libraryErrors = {
+  /** Someone saved, published or discarded the draft after this editor opened it. */
+  staleDraft: (key: string, current: { readonly revision: number; readonly draft: { readonly updatedBy: string; readonly updatedAt: string } | null }) =>
+    new LibraryError(
+      409,
+      'WF_DRAFT_CONFLICT',
+      current.draft === null
+        ? `${key} 在你打开后已被发布或放弃草稿，请重新打开后再修改（可先导出你的修改）/ ${key} was published or its draft discarded after you opened it; reopen it (export your changes first)`
+        : `草稿 ${key} 已被 ${current.draft.updatedBy} 于 ${shanghaiTime(current.draft.updatedAt)} 保存，你的修改基于更早的版本。请重新打开后再修改（可先导出你的修改）/ draft ${key} was saved by ${current.draft.updatedBy} at ${current.draft.updatedAt} after you opened it; reopen it (export your changes first)`,
+      { key, revision: current.revision, updatedBy: current.draft?.updatedBy ?? null, updatedAt: current.draft?.updatedAt ?? null },
+    ),
   templateNotFound: (key: string) => new LibraryError(404, 'WF_TEMPLATE_NOT_FOUND', `没有模板 ${key} / no template ${key}`, { key }),
   nothingToEdit: (key: string) => new LibraryError(404, 'WF_NOT_FOUND', `流程库中没有 ${key} / ${key} is not in the library`, { key }),
   alreadyInLibrary: (key: string) =>

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,8 @@ let harness: ServiceHarness;
 let dir: string;
 const admin = { 'x-user': 'admin-zhao', 'x-community': 'c1', 'x-groups': 'admin,rc' };
 
-async function call<T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<{ status: number; body: T }> {
-  const response = await app.inject({ method, url: `/api/library${url}`, headers: admin, ...(payload === undefined ? {} : { payload }) });
+async function call<T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = admin): Promise<{ status: number; body: T }> {
+  const response = await app.inject({ method, url: `/api/library${url}`, headers, ...(payload === undefined ? {} : { payload }) });
   return { status: response.statusCode, body: response.json() as T }; // the route's response schema
 }
 
@@ -98,6 +98,81 @@ describe('process library', () => {
     expect(update.body.diff.added.map((element) => element.id)).toEqual(['End_Later2']);
     expect(update.body.diff.removed.map((element) => element.id)).toEqual(['End_Later']);
     expect(update.body.diff.changed.map((element) => element.id).sort()).toEqual(['Flow_Normal', 'Task_Check']);
+  });
+});
+
+describe('drafts', () => {
+  const otherSecretary = { ...admin, 'x-user': 'sec-li' };
+
+  it('should refuse a save from an editor opened before someone else saved, naming who saved', async () => {
+    // given: two secretaries open the same draft
+    await call('POST', '/processes/from-template', { templateKey: 'repair' });
+    const opened = await call<{ content: string; revision: number; draft: { updatedBy: string } }>('GET', '/processes/repair/editable');
+    expect(opened.body.draft?.updatedBy).toBe('admin-zhao');
+
+    // when: the other saves first, then the first saves from what it opened
+    const first = await call<{ revision: number; updatedBy: string }>('PUT', '/processes/repair/draft', { content: `${opened.body.content}<!-- li -->`, revision: opened.body.revision }, otherSecretary);
+    const stale = await call<{ code: string; message: string; details: { updatedBy: string } }>('PUT', '/processes/repair/draft', { content: `${opened.body.content}<!-- zhao -->`, revision: opened.body.revision });
+    const stalePublish = await call<{ code: string }>('POST', '/processes/repair/publish', { content: opened.body.content, revision: opened.body.revision });
+
+    // then
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ updatedBy: 'sec-li', revision: opened.body.revision + 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('WF_DRAFT_CONFLICT');
+    expect(stale.body.message).toMatch(/^草稿 repair 已被 sec-li 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存/);
+    expect(stale.body.details.updatedBy).toBe('sec-li');
+    expect(stalePublish.status).toBe(409);
+    expect((await call<{ content: string }>('GET', '/processes/repair/editable')).body.content).toContain('<!-- li -->');
+  });
+
+  it('should refuse a save after the draft was published, and accept one on the new revision', async () => {
+    // given
+    const copied = await call<{ content: string; revision: number }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    await call('POST', '/processes/repair/publish', { content: copied.body.content, revision: copied.body.revision });
+
+    // when
+    const stale = await call<{ message: string }>('PUT', '/processes/repair/draft', { content: copied.body.content, revision: copied.body.revision });
+    const reopened = await call<{ source: string; revision: number; draft: null }>('GET', '/processes/repair/editable');
+    const fresh = await call<{ revision: number }>('PUT', '/processes/repair/draft', { content: copied.body.content, revision: reopened.body.revision });
+
+    // then
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toContain('已被发布或放弃草稿');
+    expect(reopened.body).toMatchObject({ source: 'published', draft: null });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.revision).toBe(reopened.body.revision + 1);
+  });
+
+  it('should refuse a revision that is not a whole number', async () => {
+    const answer = await call<{ code: string; message: string }>('PUT', '/processes/repair/draft', { content: '<x/>', revision: -1 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toContain('revision');
+  });
+
+  it('should keep drafts in the database: a node with another data folder sees them, and old draft files are imported at start', async () => {
+    // given: a draft saved through this node, and a file an earlier release left in the other node's data folder
+    await call('POST', '/processes/from-template', { templateKey: 'repair' });
+    const otherDir = mkdtempSync(path.join(tmpdir(), 'linli-library-node2-'));
+    mkdirSync(path.join(otherDir, 'library'));
+    const oldFile = path.join(otherDir, 'library', 'c1.json');
+    writeFileSync(oldFile, JSON.stringify({ processes: {}, forms: { 'repair-check': { templateKey: null, templateHash: null, draft: { content: formText, updatedBy: 'sec-old', updatedAt: '2025-12-01T02:00:00.000Z' } } } }));
+
+    // when: a second app on the same database starts with that folder
+    const service = await harness.open();
+    const node2 = await buildApp({ config: loadConfig({ DATA_DIR: otherDir, DEFINITIONS_DIR: path.join(dir, 'definitions'), LOG_LEVEL: 'silent', DESIGNER_DIST: path.join(dir, 'dist') }), service, logger: false });
+    try {
+      const process = await node2.inject({ method: 'GET', url: '/api/library/processes/repair/editable', headers: admin });
+      const form = await node2.inject({ method: 'GET', url: '/api/library/forms/repair-check/editable', headers: admin });
+
+      // then
+      expect(process.json()).toMatchObject({ source: 'draft', draft: { updatedBy: 'admin-zhao' } });
+      expect(form.json()).toMatchObject({ source: 'draft', content: formText, draft: { updatedBy: 'sec-old', updatedAt: '2025-12-01T02:00:00.000Z' } });
+      expect(existsSync(oldFile)).toBe(false);
+    } finally {
+      await node2.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
+import type { SqlDatabase } from '../persistence/sql-database.js';
 import { requireActor } from '../plugins/identity.js';
 import { errorResponses } from '../schemas/common.js';
 import { DeployResultSchema } from '../schemas/definitions.js';
@@ -22,6 +23,7 @@ import {
   TemplateSummarySchema,
   TemplateUpdateSchema,
 } from './library-schemas.js';
+import { importLibraryFiles } from './library-file-import.js';
 import { LibraryService } from './library-service.js';
 import { LibraryStore } from './library-store.js';
 import { MonitorService } from './monitor-service.js';
@@ -30,13 +32,17 @@ import { Type } from 'typebox';
 /**
  * The process library, form library and monitor figures (issue 7), mounted at `/api/library`.
  * Reads the workflow service (`app.workflow`), the form canonicaliser (`app.forms`) and the
- * configuration (`app.config`) that `buildApp` decorates.
+ * configuration (`app.config`) that `buildApp` decorates; drafts live in the database `db`.
+ * Drafts an earlier release kept under `<DATA_DIR>/library/*.json` are imported once at start.
  */
-export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const libraryRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase }> = async (app, options) => {
   const host = app as unknown as FastifyInstance; // the decorations are declared by their plugins on FastifyInstance
+  const fileImport = await importLibraryFiles(options.db, path.join(host.config.dataDir, 'library'));
+  if (fileImport.imported > 0) app.log.info({ records: fileImport.imported }, '流程库草稿已从文件导入数据库 / library drafts imported from files into the database');
+  for (const file of fileImport.unreadable) app.log.warn({ file }, '无法读取的流程库文件，未导入 / unreadable library file left in place');
   const library = new LibraryService({
     workflow: host.workflow,
-    store: new LibraryStore(path.join(host.config.dataDir, 'library')),
+    store: new LibraryStore(options.db),
     definitionsDir: host.config.definitionsDir,
   });
   const monitor = new MonitorService(host.workflow);
@@ -68,8 +74,8 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put(
     '/:kind/:key/draft',
-    { schema: { tags, summary: '保存草稿 / save a draft', params: LibraryKindParamsSchema, body: ContentBodySchema, response: { 200: DraftStampSchema, ...errorResponses(401) } } },
-    async (request) => library.saveDraft(requireActor(request), request.params.kind, request.params.key, request.body.content),
+    { schema: { tags, summary: '保存草稿 / save a draft', params: LibraryKindParamsSchema, body: ContentBodySchema, response: { 200: DraftStampSchema, ...errorResponses(401, 409) } } },
+    async (request) => library.saveDraft(requireActor(request), request.params.kind, request.params.key, request.body.content, request.body.revision),
   );
 
   app.delete(
@@ -83,9 +89,9 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/processes/:key/publish',
-    { schema: { tags, summary: '发布（部署新版本）/ publish: deploy a new version', params: KeyParamsSchema, body: ContentBodySchema, response: { 201: DeployResultSchema, 200: DeployResultSchema, ...errorResponses(401, 422) } } },
+    { schema: { tags, summary: '发布（部署新版本）/ publish: deploy a new version', params: KeyParamsSchema, body: ContentBodySchema, response: { 201: DeployResultSchema, 200: DeployResultSchema, ...errorResponses(401, 409, 422) } } },
     async (request, reply) => {
-      const result = await library.publishProcess(requireActor(request), request.params.key, request.body.content);
+      const result = await library.publishProcess(requireActor(request), request.params.key, request.body.content, request.body.revision);
       return reply.status(result.unchanged ? 200 : 201).send(result);
     },
   );
@@ -94,7 +100,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/forms/:key/publish',
     { schema: { tags, summary: '发布表单新版本（检查已发布条件使用的字段）/ publish a form version (guards fields used by published conditions)', params: KeyParamsSchema, body: ContentBodySchema, response: { 201: DeployResultSchema, 200: DeployResultSchema, ...errorResponses(401, 409, 422) } } },
     async (request, reply) => {
-      const result = await library.publishForm(requireActor(request), request.params.key, request.body.content, (text) => host.forms.canonicalFormDefinition(text));
+      const result = await library.publishForm(requireActor(request), request.params.key, request.body.content, (text) => host.forms.canonicalFormDefinition(text), request.body.revision);
       return reply.status(result.unchanged ? 200 : 201).send(result);
     },
   );

@@ -15,13 +15,16 @@ export const LibraryKindParamsSchema = strictObject({ kind: Type.Union([Type.Lit
 export const TemplateSummarySchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String() });
 export const TemplateSchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String(), xml: Type.String() });
 
+const StampSchema = Type.Object({ updatedBy: Type.String(), updatedAt: Type.String() });
+const RevisionSchema = Type.Integer({ minimum: 0, description: '打开时的草稿修订号；已被他人改动则 409 / the revision the editor opened; 409 when someone changed it since' });
+
 export const ProcessRowSchema = Type.Object({
   key: Type.String(),
   name: NullableString,
   latestVersion: Type.Union([Type.Integer(), Type.Null()]),
   versions: Type.Array(Type.Object({ version: Type.Integer(), deployedBy: Type.String(), deployedAt: Type.String(), ...Counts })),
   template: Type.Union([Type.Object({ key: Type.String(), name: Type.String(), updateAvailable: Type.Boolean() }), Type.Null()]),
-  draft: Type.Union([Type.Object({ updatedBy: Type.String(), updatedAt: Type.String() }), Type.Null()]),
+  draft: Type.Union([StampSchema, Type.Null()]),
 });
 
 export const EditableSchema = Type.Object({
@@ -29,11 +32,13 @@ export const EditableSchema = Type.Object({
   content: Type.String(),
   source: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
   publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+  revision: Type.Integer(),
+  draft: Type.Union([StampSchema, Type.Null()]),
 });
 
 export const FromTemplateBodySchema = strictObject({ templateKey: KeySchema });
-export const ContentBodySchema = strictObject({ content: Type.String({ minLength: 1, maxLength: 5_000_000 }) });
-export const DraftStampSchema = Type.Object({ updatedBy: Type.String(), updatedAt: Type.String() });
+export const ContentBodySchema = strictObject({ content: Type.String({ minLength: 1, maxLength: 5_000_000 }), revision: Type.Optional(RevisionSchema) });
+export const DraftStampSchema = Type.Object({ updatedBy: Type.String(), updatedAt: Type.String(), revision: Type.Integer() });
 
 const DiffElementSchema = Type.Object({ id: Type.String(), type: Type.String(), name: NullableString });
 export const TemplateUpdateSchema = Type.Object({

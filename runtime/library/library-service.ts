@@ -3,7 +3,7 @@ import { elementDiff, type ElementDiff } from './element-diff.js';
 import { conditionExpressions, feelVariableNames, fieldKeyProblems, formFields, linkedFormIds } from './form-fields.js';
 import { countCases, scanInstances, type CaseCounts } from './instance-scan.js';
 import { libraryErrors } from './library-errors.js';
-import type { Draft, LibraryStore } from './library-store.js';
+import type { Draft, LibraryRecord, LibraryStore } from './library-store.js';
 import { readTemplates, type TemplateEntry } from './template-catalogue.js';
 
 export interface VersionRow extends CaseCounts {
@@ -19,7 +19,7 @@ export interface ProcessRow {
   readonly latestVersion: number | null;
   readonly versions: VersionRow[];
   readonly template: { readonly key: string; readonly name: string; readonly updateAvailable: boolean } | null;
-  readonly draft: Omit<Draft, 'content'> | null;
+  readonly draft: DraftStamp | null;
 }
 
 export interface EditableContent {
@@ -28,6 +28,25 @@ export interface EditableContent {
   /** Where the content comes from: the saved draft, or the latest published version. */
   readonly source: 'draft' | 'published';
   readonly publishedVersion: number | null;
+  /** The library record's revision the editor sends back with its next save or publish. */
+  readonly revision: number;
+  /** Who saved the draft when (null when the content is the published version). */
+  readonly draft: DraftStamp | null;
+}
+
+/** Who saved a draft when, and the record's revision after that save. */
+export interface DraftStamp {
+  readonly updatedBy: string;
+  readonly updatedAt: string;
+}
+
+export interface SavedDraft extends DraftStamp {
+  readonly revision: number;
+}
+
+/** Refuses a save or publish made from an editor opened before the record last changed. */
+function checkRevision(key: string, record: LibraryRecord, expected: number | undefined): void {
+  if (expected !== undefined && expected !== record.revision) throw libraryErrors.staleDraft(key, record);
 }
 
 export interface TemplateUpdate {
@@ -36,6 +55,10 @@ export interface TemplateUpdate {
   readonly current: string;
   readonly template: string;
   readonly diff: ElementDiff;
+}
+
+function stampOf(draft: Draft | null): DraftStamp | null {
+  return draft === null ? null : { updatedBy: draft.updatedBy, updatedAt: draft.updatedAt };
 }
 
 /** Options of the library: the workflow service, the draft store and where templates live. */
@@ -110,7 +133,7 @@ export class LibraryService {
           template === undefined || record === undefined
             ? null
             : { key: template.key, name: template.name, updateAvailable: record.templateHash !== template.hash },
-        draft: record?.draft ? { updatedBy: record.draft.updatedBy, updatedAt: record.draft.updatedAt } : null,
+        draft: stampOf(record?.draft ?? null),
       });
     }
     return rows;
@@ -119,15 +142,13 @@ export class LibraryService {
   /** "基于模板创建": copies the template into the community as a draft. */
   async createFromTemplate(actor: Acting, templateKey: string): Promise<EditableContent> {
     const template = await this.template(templateKey);
-    const existing = await this.deps.store.get(actor.community, 'processes', template.key);
     const deployed = await this.versions(actor, 'bpmn', template.key);
-    if (existing.draft !== null || (deployed.length > 0 && existing.templateKey !== null)) throw libraryErrors.alreadyInLibrary(template.key);
-    await this.deps.store.update(actor.community, 'processes', template.key, () => ({
-      templateKey: template.key,
-      templateHash: template.hash,
-      draft: { content: template.xml, updatedBy: actor.userId, updatedAt: this.stamp() },
-    }));
-    return { key: template.key, content: template.xml, source: 'draft', publishedVersion: deployed[0]?.version ?? null };
+    const saved = await this.deps.store.update(actor.community, 'processes', template.key, (existing) => {
+      if (existing.draft !== null || (deployed.length > 0 && existing.templateKey !== null)) throw libraryErrors.alreadyInLibrary(template.key);
+      return { templateKey: template.key, templateHash: template.hash, draft: { content: template.xml, updatedBy: actor.userId, updatedAt: this.stamp() } };
+    });
+    const latest = deployed.reduce<number | null>((max, version) => (max === null || version.version > max ? version.version : max), null);
+    return { key: template.key, content: template.xml, source: 'draft', publishedVersion: latest, revision: saved.revision, draft: stampOf(saved.draft) };
   }
 
   /** What the editor opens: the draft if there is one, else the latest published version. */
@@ -136,26 +157,39 @@ export class LibraryService {
     const definitionKind = kind === 'processes' ? 'bpmn' : 'form';
     const versions = await this.versions(scope, definitionKind, key);
     const latest = versions.reduce<number | null>((max, version) => (max === null || version.version > max ? version.version : max), null);
-    if (record.draft !== null) return { key, content: record.draft.content, source: 'draft', publishedVersion: latest };
+    if (record.draft !== null) return { key, content: record.draft.content, source: 'draft', publishedVersion: latest, revision: record.revision, draft: stampOf(record.draft) };
     if (latest === null) throw libraryErrors.nothingToEdit(key);
     const definition = await this.deps.workflow.getDefinition({ ...scope, kind: definitionKind, key, version: latest });
-    return { key, content: definition.content, source: 'published', publishedVersion: latest };
+    return { key, content: definition.content, source: 'published', publishedVersion: latest, revision: record.revision, draft: null };
   }
 
-  async saveDraft(actor: Acting, kind: 'processes' | 'forms', key: string, content: string): Promise<Omit<Draft, 'content'>> {
-    const record = await this.deps.store.update(actor.community, kind, key, (old) => ({
-      ...old,
-      draft: { content, updatedBy: actor.userId, updatedAt: this.stamp() },
-    }));
-    return { updatedBy: record.draft?.updatedBy ?? actor.userId, updatedAt: record.draft?.updatedAt ?? this.stamp() };
+  /**
+   * Saves the draft. With `revision` (what the editor opened) a save over someone else's later
+   * save, publish or discard is refused with 409 naming who saved when; without it the last
+   * save wins.
+   */
+  async saveDraft(actor: Acting, kind: 'processes' | 'forms', key: string, content: string, revision?: number): Promise<SavedDraft> {
+    const updatedAt = this.stamp();
+    const record = await this.deps.store.update(actor.community, kind, key, (old) => {
+      checkRevision(key, old, revision);
+      return { ...old, draft: { content, updatedBy: actor.userId, updatedAt } };
+    });
+    return { updatedBy: actor.userId, updatedAt, revision: record.revision };
   }
 
   async discardDraft(actor: Acting, kind: 'processes' | 'forms', key: string): Promise<void> {
     await this.deps.store.update(actor.community, kind, key, (old) => ({ ...old, draft: null }));
   }
 
+  /** Refuses (409) when `revision` is given and the record changed since the editor opened it. */
+  private async checkCurrent(scope: Scoped, kind: 'processes' | 'forms', key: string, revision: number | undefined): Promise<void> {
+    if (revision === undefined) return;
+    checkRevision(key, await this.deps.store.get(scope.community, kind, key), revision);
+  }
+
   /** Deploys a new process version (running cases stay on theirs) and clears the draft. */
-  async publishProcess(actor: Acting, key: string, xml: string): Promise<DeployResult> {
+  async publishProcess(actor: Acting, key: string, xml: string, revision?: number): Promise<DeployResult> {
+    await this.checkCurrent(actor, 'processes', key, revision);
     const result = await this.deps.workflow.deployDefinition({ ...actor, kind: 'bpmn', content: xml });
     await this.deps.store.update(actor.community, 'processes', key, (old) => ({ ...old, draft: null }));
     return result;
@@ -165,7 +199,8 @@ export class LibraryService {
    * Deploys a new form version unless it drops a field that a condition of a published process
    * linking this form reads: that would silently break running branches.
    */
-  async publishForm(actor: Acting, key: string, schemaText: string, canonical: (text: string) => string): Promise<DeployResult> {
+  async publishForm(actor: Acting, key: string, schemaText: string, canonical: (text: string) => string, revision?: number): Promise<DeployResult> {
+    await this.checkCurrent(actor, 'forms', key, revision);
     let schema: unknown;
     try {
       schema = JSON.parse(schemaText);
