@@ -19,6 +19,10 @@ const callers = ['party', 'rc', 'oc', 'pm', 'bl', 'vol', 'rep', 'resident', 'sub
 type Caller = (typeof callers)[number];
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+/** A sub-district template (definitions/templates) the community admin copied, for the template-update rows. */
+const adoptedTemplate = 'opinion';
+/** The template the from-template row copies again and again (its draft is discarded before each call). */
+const copiedTemplate = 'complaint';
 
 // prettier-ignore
 const matrix: Readonly<Record<string, { readonly expect: string; readonly request?: RequestBuilder; readonly freshSession?: boolean }>> = {
@@ -77,6 +81,29 @@ const matrix: Readonly<Record<string, { readonly expect: string; readonly reques
   'POST /api/tokens':                                { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ payload: { name: '门禁系统', scope: 'read-only' } }) },
   'DELETE /api/tokens/:id':                          { expect: 'N N N N N N N N Y Y N N N N', request: async (f) => ({ url: `/api/tokens/${await f.freshToken()}` }) },
   'GET /api/audit':                                  { expect: 'N N N N N N N N Y Y N N N N' },
+  // statistics: staff of the community (and admins); another community's report is refused
+  'GET /api/stats/cases':                            { expect: 'Y Y Y Y N N N N Y Y N Y N Y' },
+  'GET /api/stats/evaluations':                      { expect: 'Y Y Y Y N N N N Y Y N Y N Y' },
+  'GET /api/stats/patrols':                          { expect: 'Y Y Y Y N N N N Y Y N Y N Y' },
+  'GET /api/stats/steps':                            { expect: 'Y Y Y Y N N N N Y Y N Y N Y', request: async () => ({ url: '/api/stats/steps?processKey=resident_opinion' }) },
+  'GET /api/stats/export':                           { expect: 'Y Y Y Y N N N N Y Y N Y N Y', request: async () => ({ url: '/api/stats/export?chart=cases&format=csv' }) },
+  'GET /api/stats/report/:community':                { expect: 'Y Y Y Y N N N N Y Y N N N Y', request: async () => ({ url: '/api/stats/report/demo?month=2026-02' }) },
+  'GET /api/public/board/:community':                { expect: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y' },
+  // the process library: staff read and open, the community admin copies, drafts and publishes
+  'GET /api/library/templates':                      { expect: 'Y Y Y Y N N N N Y Y N Y N Y' },
+  'GET /api/library/templates/:key':                 { expect: 'Y Y Y Y N N N N Y Y N Y N Y', request: async () => ({ url: '/api/library/templates/complaint' }) },
+  'GET /api/library/processes':                      { expect: 'Y Y Y Y N N N N Y Y N Y N Y' },
+  'POST /api/library/processes/from-template':       { expect: 'N N N N N N N N Y Y N N N N', request: async (f) => ({ payload: { templateKey: await f.freshTemplateCopy() } }) },
+  'GET /api/library/:kind/:key/editable':            { expect: 'Y Y Y Y N N N N Y Y N N N Y', request: async () => ({ url: '/api/library/processes/resident_opinion/editable' }) },
+  'PUT /api/library/:kind/:key/draft':               { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ url: '/api/library/processes/resident_opinion/draft', payload: { content: fixture('resident-opinion.bpmn') } }) },
+  'DELETE /api/library/:kind/:key/draft':            { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ url: '/api/library/processes/resident_opinion/draft' }) },
+  'POST /api/library/processes/:key/publish':        { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ url: '/api/library/processes/resident_opinion/publish', payload: { content: fixture('resident-opinion.bpmn') } }) },
+  'POST /api/library/forms/:key/publish':            { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ url: '/api/library/forms/opinion-reply/publish', payload: { content: fixture('opinion-reply.form.json') } }) },
+  'GET /api/library/processes/:key/template-update': { expect: 'Y Y Y Y N N N N Y Y N N N Y', request: async () => ({ url: `/api/library/processes/${adoptedTemplate}/template-update` }) },
+  'POST /api/library/processes/:key/adopt-template': { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ url: `/api/library/processes/${adoptedTemplate}/adopt-template` }) },
+  'GET /api/library/monitor/:key':                   { expect: 'Y Y Y Y N N N N Y Y N Y N Y', request: async () => ({ url: '/api/library/monitor/resident_opinion' }) },
+  'GET /api/library/monitor/:key/instances':         { expect: 'Y Y Y Y N N N N Y Y N Y N Y', request: async () => ({ url: '/api/library/monitor/resident_opinion/instances' }) },
+  'GET /api/library/instances/:id/path':             { expect: 'Y Y Y Y N N N N Y Y N N N Y', request: async (f) => ({ url: `/api/library/instances/${f.shared.instanceId}/path` }) },
   'GET /api/public/challenge':                       { expect: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y' },
   'GET /api/public/communities/:community/intake':   { expect: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y' },
   'POST /api/public/communities/:community/intake':  { expect: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y', request: async (f) => ({ payload: { processKey: 'resident_opinion', ...(await f.freshChallenge()) } }) },
@@ -99,6 +126,7 @@ interface Fixtures {
   freshRole(): Promise<string>;
   freshToken(): Promise<string>;
   freshChallenge(): Promise<{ challengeId: string; answer: string }>;
+  freshTemplateCopy(): Promise<string>;
   unique(prefix: string): string;
 }
 
@@ -178,6 +206,10 @@ describe('authorisation matrix', () => {
       "INSERT INTO wf_notification (id, community, recipient_user, recipient_group, title, body, instance_id, created_at, read_at) VALUES ('n-matrix', 'demo', NULL, 'rc', '新意见', '请办理', ?, 0, NULL)",
       [shared.instanceId],
     );
+    const asAdmin = async (method: InjectOptions['method'], url: string, payload?: InjectOptions['payload']) =>
+      t.app.inject({ method, url, headers: sessions.get('communityAdmin')?.headers ?? {}, ...(payload === undefined ? {} : { payload }) });
+    const copied = await asAdmin('POST', '/api/library/processes/from-template', { templateKey: adoptedTemplate });
+    expect(copied.statusCode, copied.body).toBe(201);
     fixtures = {
       shared: {
         ...shared,
@@ -204,6 +236,11 @@ describe('authorisation matrix', () => {
         const challenge = await t.identity.humanCheck.issue();
         const [, a, b] = /What is (\d+) plus (\d+)/.exec(challenge.question) ?? [];
         return { challengeId: challenge.challengeId, answer: String(Number(a) + Number(b)) };
+      },
+      freshTemplateCopy: async () => {
+        const discarded = await asAdmin('DELETE', `/api/library/processes/${copiedTemplate}/draft`);
+        expect(discarded.statusCode, discarded.body).toBe(204);
+        return copiedTemplate;
       },
       unique: (prefix) => `${prefix}${++counter}`,
     };
@@ -266,7 +303,7 @@ describe('authorisation matrix', () => {
 function isRefusal(status: number, code: string): boolean {
   if (status === 404) return true;
   if (status === 401) return code === 'WF_UNAUTHENTICATED';
-  if (status === 403) return ['WF_FORBIDDEN', 'WF_CSRF', 'WF_PASSWORD_CHANGE_REQUIRED'].includes(code);
+  if (status === 403) return ['WF_FORBIDDEN', 'WF_CSRF', 'WF_PASSWORD_CHANGE_REQUIRED', 'WF_STATS_FORBIDDEN'].includes(code);
   return false;
 }
 
