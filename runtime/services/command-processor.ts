@@ -8,6 +8,7 @@ import { writeEffects, writeVariableProjection } from './effect-writer.js';
 import { mapEngineError } from './engine-error-mapping.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { historyRecordOf, writeHistory, type HistoryRecord } from './history-writer.js';
+import { refreshCaseSummary } from '../stats/case-summary.js';
 import type { ModelCache } from './model-cache.js';
 import { INSTANCE_COLUMNS, instanceRowOf, type InstanceRow } from './row-mappers.js';
 import type { WorkflowEngine } from './workflow-engine.js';
@@ -142,6 +143,7 @@ export class CommandProcessor {
     await writeEffects(scope, result.effects);
     await writeVariableProjection(scope, result.events, {});
     await writeHistory(scope, result.events.map(historyRecordOf));
+    await refreshCaseSummary(tx, row.id);
     scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: row.status, version: row.version });
     await this.runFollowUps(tx, scope, spec.actor);
     const latest = scope.followUps.length > 0 ? await this.reload(tx, row) : { row, state };
@@ -168,6 +170,7 @@ export class CommandProcessor {
     await writeEffects(scope, result.effects);
     await writeVariableProjection(scope, result.events, before.variables);
     await writeHistory(scope, [...(options.history ?? []), ...result.events.map(historyRecordOf)]);
+    await refreshCaseSummary(tx, row.id);
     scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: updated.status, version: updated.version });
     await this.runFollowUps(tx, scope, options.actor);
     // A follow-up may have changed this very instance (a buffered message): report its latest row.

@@ -11,7 +11,7 @@ export interface RetentionCleanerOptions {
 
 const DAY_MS = 86_400_000;
 /** Tables holding per-instance rows, removed with the instance. */
-const INSTANCE_TABLES = ['wf_history_event', 'wf_user_task', 'wf_instance_variable', 'wf_job', 'wf_message_subscription', 'wf_incident', 'wf_comment', 'wf_attachment'] as const;
+const INSTANCE_TABLES = ['wf_history_event', 'wf_user_task', 'wf_instance_variable', 'wf_job', 'wf_message_subscription', 'wf_incident', 'wf_comment', 'wf_attachment', 'wf_case_summary'] as const;
 
 /**
  * Applies the communities' retention policies: finished cases older than the policy are written

@@ -34,8 +34,8 @@ function rate(part: number, whole: number): number | null {
 
 /**
  * Case measures grouped by one dimension, in one SQL statement that runs on SQLite and
- * PostgreSQL: the instance table, the first user task (response), and the scalar variables the
- * templates record (`satisfaction`, `overdue`, category, building, `handlerGroup`). Working days
+ * PostgreSQL over the per-case summary (`wf_case_summary`: status, first user task, the scalar
+ * variables the templates record), one index range for a year of a sub-district. Working days
  * come from a calendar table expression, so holidays and 调休 count as the engine counts them.
  */
 export async function caseMeasures(db: SqlTx, calendar: WorkingCalendar, filter: StatsFilter, dimension: CaseDimension): Promise<CaseMeasures[]> {
@@ -43,29 +43,25 @@ export async function caseMeasures(db: SqlTx, calendar: WorkingCalendar, filter:
   const lastDay = localDay(Math.max(filter.to, filter.now)) + 1;
   const processKeys = filter.processKeys ?? [];
   const params: SqlValue[] = [...filter.communities, filter.from, filter.to, ...processKeys];
-  const { expr: group, joins } = dimensionSql(dimension);
+  const group = dimensionSql(dimension);
   const sql = `WITH ${calendarCte(calendar, firstDay, lastDay)}
 SELECT ${group} AS grp,
   COUNT(*) AS cases,
-  SUM(CASE WHEN p.status = 'completed' THEN 1 ELSE 0 END) AS closed,
-  SUM(CASE WHEN p.status = 'terminated' THEN 1 ELSE 0 END) AS cancelled,
-  SUM(CASE WHEN ft.status = 'completed' OR (ft.status = 'open' AND ft.due_at < ${Math.trunc(filter.now)}) THEN 1 ELSE 0 END) AS response_measured,
-  SUM(CASE WHEN ft.status = 'completed' AND (ft.due_at IS NULL OR ft.completed_at <= ft.due_at) THEN 1 ELSE 0 END) AS responded_in_time,
-  SUM(CASE WHEN p.status = 'completed' AND sat.text_value IS NOT NULL AND sat.text_value <> 'unsatisfied' THEN 1 ELSE 0 END) AS solved,
-  SUM(CASE WHEN p.status = 'completed' AND sat.text_value IS NOT NULL THEN 1 ELSE 0 END) AS rated,
-  SUM(CASE WHEN p.status = 'completed' AND sat.text_value = 'satisfied' THEN 1 ELSE 0 END) AS satisfied,
-  SUM(CASE WHEN ov.text_value = 'true' THEN 1 ELSE 0 END) AS overdue,
-  SUM(CASE WHEN p.status = 'completed' AND ce.idx IS NOT NULL THEN ce.idx - cs.idx ELSE 0 END) AS wd_sum,
-  SUM(CASE WHEN p.status = 'completed' AND ce.idx IS NOT NULL THEN 1 ELSE 0 END) AS wd_count
-FROM wf_process_instance p
-JOIN cal cs ON cs.day = ${localDaySql('p.started_at')}
-LEFT JOIN cal ce ON ce.day = ${localDaySql('p.ended_at')}
-LEFT JOIN wf_user_task ft ON ft.id = (SELECT t.id FROM wf_user_task t WHERE t.instance_id = p.id ORDER BY t.created_at, t.id LIMIT 1)
-LEFT JOIN wf_instance_variable sat ON sat.instance_id = p.id AND sat.name = 'satisfaction'
-LEFT JOIN wf_instance_variable ov ON ov.instance_id = p.id AND ov.name = 'overdue'
-${joins}
-WHERE p.community IN (${placeholders(filter.communities)}) AND p.started_at >= ? AND p.started_at < ?
-${processKeys.length > 0 ? `AND p.process_key IN (${placeholders(processKeys)})` : ''}
+  SUM(CASE WHEN s.status = 'completed' THEN 1 ELSE 0 END) AS closed,
+  SUM(CASE WHEN s.status = 'terminated' THEN 1 ELSE 0 END) AS cancelled,
+  SUM(CASE WHEN s.first_task_status = 'completed' OR (s.first_task_status = 'open' AND s.first_task_due_at < ${Math.trunc(filter.now)}) THEN 1 ELSE 0 END) AS response_measured,
+  SUM(CASE WHEN s.first_task_status = 'completed' AND (s.first_task_due_at IS NULL OR s.first_task_completed_at <= s.first_task_due_at) THEN 1 ELSE 0 END) AS responded_in_time,
+  SUM(CASE WHEN s.status = 'completed' AND s.satisfaction IS NOT NULL AND s.satisfaction <> 'unsatisfied' THEN 1 ELSE 0 END) AS solved,
+  SUM(CASE WHEN s.status = 'completed' AND s.satisfaction IS NOT NULL THEN 1 ELSE 0 END) AS rated,
+  SUM(CASE WHEN s.status = 'completed' AND s.satisfaction = 'satisfied' THEN 1 ELSE 0 END) AS satisfied,
+  SUM(s.overdue) AS overdue,
+  SUM(CASE WHEN s.status = 'completed' AND ce.idx IS NOT NULL THEN ce.idx - cs.idx ELSE 0 END) AS wd_sum,
+  SUM(CASE WHEN s.status = 'completed' AND ce.idx IS NOT NULL THEN 1 ELSE 0 END) AS wd_count
+FROM wf_case_summary s
+JOIN cal cs ON cs.day = ${localDaySql('s.started_at')}
+LEFT JOIN cal ce ON ce.day = ${localDaySql('s.ended_at')}
+WHERE s.community IN (${placeholders(filter.communities)}) AND s.started_at >= ? AND s.started_at < ?
+${processKeys.length > 0 ? `AND s.process_key IN (${placeholders(processKeys)})` : ''}
 GROUP BY ${group}`;
   const rows = await db.all(sql, params);
   // Sorted here: SQLite puts NULL first, PostgreSQL last.

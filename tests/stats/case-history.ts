@@ -1,4 +1,5 @@
 import type { SqlTx, SqlValue } from '../../runtime/persistence/sql-database.js';
+import { refreshCaseSummary } from '../../runtime/stats/case-summary.js';
 
 /** One user task of a generated case. */
 export interface TaskSpec {
@@ -32,7 +33,8 @@ export function shanghai(isoLocal: string): number {
 
 /**
  * Writes a case into the real tables (instance, user tasks, variable projection, comments) the
- * way the runtime's projections hold them, so statistics read exactly what a server would have.
+ * way the runtime's projections hold them, then its case summary as the command processor does,
+ * so statistics read exactly what a server would have.
  */
 export async function insertCase(db: SqlTx, spec: CaseSpec): Promise<void> {
   const variables = spec.variables ?? {};
@@ -71,4 +73,5 @@ export async function insertCase(db: SqlTx, spec: CaseSpec): Promise<void> {
       comment.at,
     ]);
   }
+  await refreshCaseSummary(db, spec.id);
 }

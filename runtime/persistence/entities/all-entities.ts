@@ -2,6 +2,7 @@ import { identityEntities } from '../../identity/entities/index.js';
 import { attachmentSchema } from './attachment.js';
 import { bufferedMessageSchema } from './buffered-message.js';
 import { calendarYearSchema } from './calendar-year.js';
+import { caseSummarySchema } from './case-summary.js';
 import { commentSchema } from './comment.js';
 import { definitionSchema } from './definition.js';
 import { historyEventSchema } from './history-event.js';
@@ -36,5 +37,6 @@ export const allEntities = [
   retentionPolicySchema,
   libraryRecordSchema,
   calendarYearSchema,
+  caseSummarySchema,
   ...identityEntities,
 ];

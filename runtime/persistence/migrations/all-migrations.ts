@@ -4,6 +4,7 @@ import { Migration0002SubscriptionKind } from './migration-0002-subscription-kin
 import { Migration0003HistoryPerCommand } from './migration-0003-history-per-command.js';
 import { Migration0004Retention } from './migration-0004-retention.js';
 import { Migration0005Library } from './migration-0005-library.js';
+import { Migration0006CaseSummary } from './migration-0006-case-summary.js';
 import { Migration0007CalendarYears } from './migration-0007-calendar-years.js';
 import { identityMigrationName, MigrationIdentity0001 } from './migration-identity-0001.js';
 
@@ -15,5 +16,6 @@ export const allMigrations: MigrationObject[] = [
   { name: 'Migration0004Retention', class: Migration0004Retention },
   { name: identityMigrationName, class: MigrationIdentity0001 },
   { name: 'Migration0005Library', class: Migration0005Library },
+  { name: 'Migration0006CaseSummary', class: Migration0006CaseSummary },
   { name: 'Migration0007CalendarYears', class: Migration0007CalendarYears },
 ];
