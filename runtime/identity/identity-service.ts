@@ -6,7 +6,7 @@ import { identityErrors } from './identity-errors.js';
 import { HumanCheck } from './human-check.js';
 import { LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { decoyHash, hashPassword, passwordRules, verifyPassword } from './password-hasher.js';
-import { builtInRoleKeys, communityAdminRole } from './roles.js';
+import { builtInRoleKeys, communityAdminRole, subDistrictRole } from './roles.js';
 import { readableCode } from './secrets.js';
 import { SessionStore, type SessionRecord } from './session-store.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -149,7 +149,9 @@ export class IdentityService {
       community = communities[0].id;
       roles = communities[0].roles;
     }
-    if (user.isSubDistrictAdmin && community !== null && !roles.includes(communityAdminRole)) roles = [...roles, communityAdminRole];
+    // `street` is the sub-district's alone: dropped from any community's grant, held by its admins
+    roles = roles.filter((role) => role !== subDistrictRole);
+    if (user.isSubDistrictAdmin && community !== null) roles = [...roles, ...(roles.includes(communityAdminRole) ? [] : [communityAdminRole]), subDistrictRole];
     return {
       kind: 'user',
       userId: user.id,
@@ -205,7 +207,7 @@ export class IdentityService {
   /** Every role key usable in a community: built-in plus its own. */
   async roleKeys(community: string): Promise<Set<string>> {
     const custom = await this.communities.customRoles(community);
-    return new Set([...builtInRoleKeys, ...custom.map((role) => role.key)]);
+    return new Set([...builtInRoleKeys, ...custom.map((role) => role.key).filter((key) => key !== subDistrictRole)]);
   }
 
   async assertRolesExist(community: string, roles: readonly string[]): Promise<void> {

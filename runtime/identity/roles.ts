@@ -16,6 +16,13 @@ export const builtInRoles: readonly { readonly key: string; readonly name: strin
 
 export const communityAdminRole = 'admin';
 
+/**
+ * The sub-district office (DOMAIN.md `street`): receives escalations and reads figures across
+ * every community (runtime/stats). Held by sub-district admins in every community they act in;
+ * no community may add or grant it, or a community admin could widen their own reach.
+ */
+export const subDistrictRole = 'street';
+
 /** Roles that run cases (see every case of the community, not only their own). */
 export const staffRoles: ReadonlySet<string> = new Set(['party', 'rc', 'oc', 'pm', communityAdminRole]);
 

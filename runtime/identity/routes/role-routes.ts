@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, ListOf } from '../../schemas/common.js';
 import { identityErrors } from '../identity-errors.js';
-import { builtInRoleKeys, builtInRoles, communityAdminRole } from '../roles.js';
+import { builtInRoleKeys, builtInRoles, communityAdminRole, subDistrictRole } from '../roles.js';
 import { adminContext } from './current-community.js';
 import { CreateRoleBodySchema, RoleParamsSchema, RoleSchema } from './identity-schemas.js';
 
@@ -29,6 +29,7 @@ const roleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { community, by } = adminContext(request);
       const { key, name } = request.body;
+      if (key === subDistrictRole) throw identityErrors.conflict(`角色 ${key} 属于街道，居民区不能新增 / role ${key} belongs to the sub-district and cannot be added by a community`);
       if ((await service.roleKeys(community)).has(key)) throw identityErrors.conflict(`角色 ${key} 已存在 / role ${key} already exists`);
       await service.communities.addRole(community, { key, name });
       await service.audit.append({ community, actor: by, action: 'role.create', target: key, reason: null, data: { name } });
