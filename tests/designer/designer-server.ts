@@ -25,14 +25,19 @@ export interface DesignerServer {
 /** The demo community's secretary: community admin and residents' committee. */
 export const secretary: StaffUser = staff.admin;
 
+export interface DesignerServerOptions {
+  /** The sub-district's definitions folder (templates + forms); the repository's `definitions/` by default. */
+  readonly definitionsDir?: string;
+}
+
 /**
  * The real server on a fresh database, the shipped templates deployed, the demo staff, and
  * the designer build that routes the designer pages.
  */
-export async function startDesignerServer(): Promise<DesignerServer> {
+export async function startDesignerServer(options: DesignerServerOptions = {}): Promise<DesignerServer> {
   const dist = await ensureDesignerTestBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-designer-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DESIGNER_DIST: dist, DEFINITIONS_DIR: path.join(repoRoot, 'definitions'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATA_DIR: dataDir, DESIGNER_DIST: dist, DEFINITIONS_DIR: options.definitionsDir ?? path.join(repoRoot, 'definitions'), LOG_LEVEL: 'silent' });
   const service = await openWorkflowService({ dataDir, webhookAllowList: [] });
   const { db } = service;
   const identityService = new IdentityService({ db });

@@ -30,14 +30,20 @@ export function attachmentUrl(id: string): string {
   return `/api/attachments/${encodeURIComponent(id)}/content`;
 }
 
-/** The whole history of a case (the instance detail carries only its first part). */
+/** The largest page the server gives (`limit` 1–200 in runtime/schemas/common.ts). */
+const historyPageSize = 200;
+
+/** The whole history of a case (the instance detail carries only its first part), page by page along the cursor. */
 export async function fullHistory(id: string): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < 10; page++) {
-    const result: Page<HistoryEvent> = await apiRequest<Page<HistoryEvent>>(`/instances/${encodeURIComponent(id)}/history`, { query: { limit: 500, cursor } });
+  const seen = new Set<string>();
+  for (;;) {
+    const result: Page<HistoryEvent> = await apiRequest<Page<HistoryEvent>>(`/instances/${encodeURIComponent(id)}/history`, { query: { limit: historyPageSize, cursor } });
     events.push(...result.items);
-    if (result.nextCursor === null) break;
+    // A cursor seen before would loop for ever; the server never sends one, but stop if it did.
+    if (result.nextCursor === null || seen.has(result.nextCursor)) break;
+    seen.add(result.nextCursor);
     cursor = result.nextCursor;
   }
   return events;

@@ -59,6 +59,7 @@ export const designerEnUS: DesignerMessages = {
     importFailed: 'Cannot open this file: {reason}',
     saveDraft: 'Save draft',
     draftSaved: 'Draft saved',
+    savedBy: 'saved by {user} at {time}',
     discard: 'Discard draft',
     discardConfirm: 'Discarding the draft goes back to the latest published version. Continue?',
     publish: 'Publish',

@@ -57,6 +57,7 @@ export const designerZhCN = {
     importFailed: '无法打开此文件：{reason}',
     saveDraft: '保存草稿',
     draftSaved: '草稿已保存',
+    savedBy: '{user} 于 {time} 保存',
     discard: '放弃草稿',
     discardConfirm: '放弃草稿后将回到最新发布的版本，确定吗？',
     publish: '发布',

@@ -17,7 +17,7 @@ export interface ProcessRow {
   readonly latestVersion: number | null;
   readonly versions: readonly VersionRow[];
   readonly template: { readonly key: string; readonly name: string; readonly updateAvailable: boolean } | null;
-  readonly draft: { readonly updatedBy: string; readonly updatedAt: string } | null;
+  readonly draft: DraftStamp | null;
 }
 
 export interface TemplateSummary {
@@ -26,11 +26,19 @@ export interface TemplateSummary {
   readonly hash: string;
 }
 
+export interface DraftStamp {
+  readonly updatedBy: string;
+  readonly updatedAt: string;
+}
+
 export interface Editable {
   readonly key: string;
   readonly content: string;
   readonly source: 'draft' | 'published';
   readonly publishedVersion: number | null;
+  /** Sent back with the next save or publish; the server refuses (409) when someone changed the record since. */
+  readonly revision: number;
+  readonly draft: DraftStamp | null;
 }
 
 export interface DiffElement {
@@ -86,11 +94,11 @@ export const libraryApi = {
   processes: () => apiRequest<ProcessRow[]>('/library/processes'),
   fromTemplate: (templateKey: string) => apiRequest<Editable>('/library/processes/from-template', { method: 'POST', body: { templateKey } }),
   editable: (kind: LibraryKind, key: string) => apiRequest<Editable>(`/library/${kind}/${encodeURIComponent(key)}/editable`),
-  saveDraft: (kind: LibraryKind, key: string, content: string) =>
-    apiRequest<{ updatedBy: string; updatedAt: string }>(`/library/${kind}/${encodeURIComponent(key)}/draft`, { method: 'PUT', body: { content } }),
+  saveDraft: (kind: LibraryKind, key: string, content: string, revision?: number) =>
+    apiRequest<DraftStamp & { revision: number }>(`/library/${kind}/${encodeURIComponent(key)}/draft`, { method: 'PUT', body: { content, revision } }),
   discardDraft: (kind: LibraryKind, key: string) => apiRequest<null>(`/library/${kind}/${encodeURIComponent(key)}/draft`, { method: 'DELETE' }),
-  publish: (kind: LibraryKind, key: string, content: string) =>
-    apiRequest<DeployAnswer>(`/library/${kind}/${encodeURIComponent(key)}/publish`, { method: 'POST', body: { content } }),
+  publish: (kind: LibraryKind, key: string, content: string, revision?: number) =>
+    apiRequest<DeployAnswer>(`/library/${kind}/${encodeURIComponent(key)}/publish`, { method: 'POST', body: { content, revision } }),
   templateUpdate: (key: string) => apiRequest<TemplateUpdate>(`/library/processes/${encodeURIComponent(key)}/template-update`),
   adoptTemplate: (key: string) => apiRequest<Editable>(`/library/processes/${encodeURIComponent(key)}/adopt-template`, { method: 'POST' }),
   overview: (key: string, version?: number) => apiRequest<Overview>(`/library/monitor/${encodeURIComponent(key)}`, { query: { version } }),
