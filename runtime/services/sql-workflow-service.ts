@@ -681,6 +681,15 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     return this.events.subscribe(listener);
   }
 
+  /**
+   * Events another node committed (the PostgreSQL fan-out brings them): handed to this node's
+   * listeners as if committed here, so its websocket clients see them, its job executor wakes
+   * for new jobs and its long polls re-check. The fan-out does not publish them again.
+   */
+  deliverCommitted(events: readonly CommittedEvent[]): void {
+    this.events.emit(events);
+  }
+
   async ping(): Promise<void> {
     try {
       await this.db.get('SELECT 1 AS ok');
