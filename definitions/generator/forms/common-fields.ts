@@ -19,7 +19,11 @@ export const channelOptions: Options = [
   ['visit', '来访/上门'],
   ['online', '线上平台（社区云/街道治理平台）'],
 ];
-export const channel = () => select('channel', '渠道', channelOptions, { required: true, defaultValue: 'visit' });
+/**
+ * A resident's own submission (public intake page or the app) arrives online, so that is the
+ * default; staff recording a call, a box or a visit pick the channel it came by.
+ */
+export const channel = () => select('channel', '渠道', channelOptions, { required: true, defaultValue: 'online' });
 
 export const categoryOptions: Options = [
   ['repair', '设施报修'],

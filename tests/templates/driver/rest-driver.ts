@@ -23,6 +23,8 @@ const reader: Role = 'rc';
  */
 export class RestDriver implements ScenarioDriver {
   private readonly starters = new Map<string, Role>();
+  /** Tracking codes of cases residents submitted on the public page without an account. */
+  private readonly trackingCodes = new Map<string, string>();
   /** Called cases seen so far (a call activity names its case only while it runs). */
   private readonly children = new Map<string, string[]>();
   private readonly parents = new Map<string, string>();
@@ -60,23 +62,67 @@ export class RestDriver implements ScenarioDriver {
     return started.id;
   }
 
+  /**
+   * A resident without an account submits on the public intake page: answers the check question,
+   * sends the start form, keeps the tracking code. Staff then find the new case in their case list.
+   */
+  async submitPublicly(processId: string, form: JsonObject): Promise<string> {
+    const known = new Set(await this.cases(processId));
+    const challenge = await this.anonymous<{ challengeId: string; question: string }>('GET', '/api/public/challenge');
+    const sum = /What is (\d+) plus (\d+)/.exec(challenge.question);
+    if (sum === null) throw new Error(`cannot read the check question: ${challenge.question}`);
+    const answer = String(Number(sum[1]) + Number(sum[2]));
+    const { trackingCode } = await this.anonymous<{ trackingCode: string }>('POST', `/api/public/communities/${this.community.id}/intake`, {
+      processKey: processId,
+      variables: form,
+      challengeId: challenge.challengeId,
+      answer,
+    });
+    const id = (await this.cases(processId)).find((candidate) => !known.has(candidate));
+    if (id === undefined) throw new Error(`the public submission of ${processId} started no case staff can see`);
+    this.trackingCodes.set(id, trackingCode);
+    await this.world.settle();
+    return id;
+  }
+
+  /** What the resident sees with the tracking code: status and public replies, nothing else. */
+  track(instanceId: string): Promise<JsonObject> {
+    const code = this.trackingCodes.get(instanceId);
+    if (code === undefined) throw new Error(`case ${instanceId} was not submitted on the public page`);
+    return this.anonymous<JsonObject>('POST', '/api/public/track', { code });
+  }
+
+  /** A request from the resident's own browser, signed in as nobody (each scenario's resident at an address of their own). */
+  private async anonymous<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
+    const response = await this.world.test.app.inject({ method, url, remoteAddress: this.community.address, ...(payload === undefined ? {} : { payload }) });
+    if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode} ${response.body}`);
+    return response.json() as T;
+  }
+
+  /**
+   * The role's two inbox tabs as the designer asks for them (use-task-inbox.ts): "mine" (open,
+   * assigned to me) and "claimable" (open, unassigned, for me or my roles), per case. A
+   * sub-district admin may see every task, but works only on what is addressed to `street`.
+   */
   async tasks(role: Role, instanceId: string): Promise<TaskView[]> {
-    const tasks: TaskView[] = [];
+    const person = this.person(role);
+    const found = new Map<string, RestTask>();
     for (const id of await this.caseTree(instanceId)) {
-      const found = await this.person(role).all<RestTask>(this.community.id, `/api/tasks${queryOf({ instanceId: id, status: 'open', sort: 'createdAt:asc' })}`);
-      tasks.push(
-        ...found.map((t) => ({
-          id: t.id,
-          instanceId: t.instanceId,
-          elementId: t.elementId,
-          name: t.name,
-          candidateGroups: t.candidateGroups,
-          formId: t.formId,
-          dueDate: t.dueDate === null ? null : shanghaiTime(t.dueDate),
-        })),
-      );
+      for (const tab of [{ assignee: person.userId }, { candidate: 'me', assignee: 'none' }]) {
+        for (const task of await person.all<RestTask>(this.community.id, `/api/tasks${queryOf({ instanceId: id, status: 'open', sort: 'createdAt:asc', ...tab })}`)) found.set(task.id, task);
+      }
     }
-    return tasks;
+    return [...found.values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1))
+      .map((t) => ({
+        id: t.id,
+        instanceId: t.instanceId,
+        elementId: t.elementId,
+        name: t.name,
+        candidateGroups: t.candidateGroups,
+        formId: t.formId,
+        dueDate: t.dueDate === null ? null : shanghaiTime(t.dueDate),
+      }));
   }
 
   async complete(role: Role, instanceId: string, elementId: string, form: JsonObject): Promise<void> {
@@ -159,11 +205,12 @@ export class RestDriver implements ScenarioDriver {
   }
 
   /**
-   * A case a resident started is read in the resident's own case view; one staff started on a
+   * A case submitted on the public page is read with its tracking code; one a signed-in resident started, in the resident's own case view; one staff started on a
    * resident's behalf (suggestion box, phone) has no account behind it, so its public replies are
    * read as staff see them on the case, the public ones only.
    */
   async publicReplies(instanceId: string): Promise<string[]> {
+    if (this.trackingCodes.has(instanceId)) return ((await this.track(instanceId))['replies'] as { body: string }[]).map((r) => r.body);
     const byResident = this.starters.get(instanceId) === 'resident';
     const cases = byResident ? [instanceId] : await this.caseTree(instanceId);
     const comments: RestComment[] = [];

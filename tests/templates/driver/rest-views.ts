@@ -10,6 +10,7 @@ export interface RestTask {
   readonly candidateGroups: readonly string[];
   readonly formId: string | null;
   readonly dueDate: string | null;
+  readonly createdAt: string;
 }
 
 export interface RestInstance {

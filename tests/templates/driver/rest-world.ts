@@ -8,19 +8,21 @@ import type { Role } from './scenario-driver.js';
 
 const definitionsDir = new URL('../../../definitions/', import.meta.url);
 
-/** Every role a scenario acts as (DOMAIN.md); `street` is added to each community as its own role. */
-export const scenarioRoles: readonly Role[] = ['party', 'rc', 'oc', 'pm', 'bl', 'vol', 'rep', 'resident', 'street'];
+/** The community roles a scenario acts as (DOMAIN.md), one person each. */
+const communityRoles: readonly Role[] = ['party', 'rc', 'oc', 'pm', 'bl', 'vol', 'rep', 'resident'];
 
 /** A community set up for one scenario: its people signed in, every template deployed. */
 export interface ScenarioCommunity {
   readonly id: string;
   readonly world: RestWorld;
-  /** One person per role, each holding only that role here. */
+  /** One person per role, each holding only that role here; `street` is the sub-district admin. */
   readonly people: ReadonlyMap<Role, SignedInUser>;
-  /** The community admin (here the sub-district admin, who is admin in every community). */
+  /** The community admin: the sub-district admin, who acts as admin (and `street`) in every community. */
   readonly admin: SignedInUser;
   /** `Authorization` header of the community's job-worker API token (message publishing). */
   readonly workerAuthorization: string;
+  /** The network address the community's residents use the public pages from (limits are per address). */
+  readonly address: string;
 }
 
 /** The shipped definitions in the order `deployTemplates` uses: forms first, then processes. */
@@ -49,11 +51,15 @@ export class RestWorld {
   private constructor(
     readonly test: IdentityTestApp,
     private readonly admin: SignedInUser,
-  ) {}
+  ) {
+    // `street` is reserved to the sub-district: its admins hold it in every community (runtime/identity/roles.ts).
+    this.people.set('street', admin);
+  }
 
   static async open(): Promise<RestWorld> {
     const test = await buildIdentityTestApp();
     // The first account must exist before anyone can sign in; `npm start`'s seed does the same.
+    // No route makes a sub-district admin, so the fixture does; everyone else is made over HTTP.
     await givenUser(test.identity, { id: 'street-admin', subDistrictAdmin: true });
     const admin = new SignedInUser(test.app, 'street-admin', testPassword);
     await admin.signIn();
@@ -97,12 +103,12 @@ export class RestWorld {
     const id = `scenario-${this.communities}`;
     const admin = this.admin;
     await admin.call(null, 'POST', '/api/communities', { id, name: `场景居民区 ${this.communities}` });
-    await admin.call(id, 'POST', '/api/roles', { key: 'street', name: '街道 / sub-district office' });
-    for (const role of scenarioRoles) await this.givePerson(id, role);
+    for (const role of communityRoles) await this.givePerson(id, role);
     for (const definition of shippedDefinitions()) await admin.call(id, 'POST', '/api/definitions', definition);
     const token = await admin.call<{ token: string }>(id, 'POST', '/api/tokens', { name: '场景消息 / scenario messages', scope: 'worker' });
     await this.settle();
-    return { id, world: this, people: this.people, admin, workerAuthorization: `Bearer ${token.token}` };
+    const address = `10.8.${Math.floor(this.communities / 250)}.${(this.communities % 250) + 1}`;
+    return { id, world: this, people: this.people, admin, workerAuthorization: `Bearer ${token.token}`, address };
   }
 
   /** Creates the role's person the first time (one-time password, changed at first sign-in), else grants the role here. */
