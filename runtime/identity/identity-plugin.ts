@@ -6,6 +6,7 @@ import { anonymousActor, auditName, type Actor } from './actor.js';
 import { clearedSessionCookie, readCookie, sessionCookieName } from './cookies.js';
 import { identityErrors } from './identity-errors.js';
 import type { IdentityService } from './identity-service.js';
+import type { SocketWatch } from './live-sockets.js';
 import type { JsonObject } from '../services/workflow-service.js';
 import { needsPolicy, policyKey, routePolicies, type RoutePolicy } from './route-policies.js';
 import { constantTimeEqual } from './secrets.js';
@@ -21,6 +22,11 @@ declare module 'fastify' {
     actor: Actor;
     /** Set when the request came with a live session cookie (the raw id, for logout and rotation). */
     sessionId: string | null;
+    /**
+     * On an authenticated websocket upgrade: registers the socket so that it closes when the
+     * session or token ends (sign-out, password change or reset, role change, expiry). Null otherwise.
+     */
+    watchSocket: ((close: (code: number, reason: string) => void) => SocketWatch) | null;
   }
 }
 
@@ -28,6 +34,8 @@ export interface IdentityPluginOptions {
   readonly service: IdentityService;
   /** The table of route rules (default `routePolicies`); tests pass their own. */
   readonly policies?: Readonly<Record<string, RoutePolicy>>;
+  /** How often every open websocket's session is read again (default one minute): revocations on other nodes, expiry. */
+  readonly socketRecheckMs?: number;
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -87,6 +95,7 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
   app.decorate('identityRoutes', []);
   app.decorateRequest('actor', null as unknown as Actor); // set in onRequest before any handler; fastify forbids object defaults
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('watchSocket', null);
   app.decorateRequest('identity', null as unknown as Identity); // same
 
   // Expired sessions, old sign-in attempts and used challenges are dropped hourly (rows, so any node may do it).
@@ -98,6 +107,16 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
     housekeeping.unref();
   });
   app.addHook('onClose', async () => clearInterval(housekeeping));
+
+  // Sockets outlive the request that opened them: re-read their sessions (another node may have revoked one).
+  let socketRecheck: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    socketRecheck = setInterval(() => {
+      void service.liveSockets.recheck().catch((error: unknown) => app.log.warn({ err: error }, 'websocket session re-check failed'));
+    }, options.socketRecheckMs ?? 60_000);
+    socketRecheck.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(socketRecheck));
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -116,8 +135,14 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
     const requested = requestedCommunity(request);
     const bearer = bearerOf(request);
     let viaSession: { csrfToken: string } | null = null;
+    const upgrade = request.headers.upgrade !== undefined;
     if (bearer !== null) {
-      request.actor = await service.tokenActor(bearer, requested);
+      const actor = await service.tokenActor(bearer, requested);
+      request.actor = actor;
+      if (upgrade) {
+        request.watchSocket = (close) =>
+          service.liveSockets.watch({ actor, sessionHash: null, expiresAt: null, close, reauthenticate: () => service.tokenActor(bearer, requested) });
+      }
     } else {
       const cookie = readCookie(request.headers.cookie, sessionCookieName);
       if (cookie !== undefined) {
@@ -128,6 +153,12 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
           request.actor = found.actor;
           request.sessionId = cookie;
           viaSession = { csrfToken: found.session.csrfToken };
+          if (upgrade) {
+            const { actor } = found;
+            const { idHash, expiresAt } = found.session;
+            request.watchSocket = (close) =>
+              service.liveSockets.watch({ actor, sessionHash: idHash, expiresAt, close, reauthenticate: async () => (await service.sessionActor(cookie, requested))?.actor });
+          }
         }
       }
     }

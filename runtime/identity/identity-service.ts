@@ -4,6 +4,7 @@ import { AuditLog } from './audit-log.js';
 import { CommunityStore } from './community-store.js';
 import { identityErrors } from './identity-errors.js';
 import { HumanCheck } from './human-check.js';
+import { LiveSockets } from './live-sockets.js';
 import { LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { decoyHash, hashPassword, passwordRules, verifyPassword } from './password-hasher.js';
 import { builtInRoleKeys, communityAdminRole, subDistrictRole } from './roles.js';
@@ -45,6 +46,8 @@ export class IdentityService {
   readonly users: UserStore;
   readonly communities: CommunityStore;
   readonly sessions: SessionStore;
+  /** Open websockets of this node, closed when their session ends. */
+  readonly liveSockets: LiveSockets;
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
   readonly throttle: LoginThrottle;
@@ -64,7 +67,12 @@ export class IdentityService {
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? twelveHours;
     this.users = new UserStore(this.db, this.now);
     this.communities = new CommunityStore(this.db, this.now);
-    this.sessions = new SessionStore(this.db, this.now);
+    const liveSockets = new LiveSockets(this.now);
+    this.liveSockets = liveSockets;
+    this.sessions = new SessionStore(this.db, this.now, (ended) => {
+      if ('sessionHash' in ended) liveSockets.sessionEnded(ended.sessionHash);
+      else liveSockets.userSignedOut(ended.userId, ended.exceptSessionHash);
+    });
     this.tokens = new TokenStore(this.db, this.now);
     this.audit = new AuditLog(this.db, this.now);
     this.throttle = new LoginThrottle(this.db, this.now, options.throttle);

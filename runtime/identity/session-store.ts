@@ -10,11 +10,16 @@ export interface SessionRecord {
   readonly revokedAt: number | null;
 }
 
+/** Sessions that just ended: one (sign-out), or all of a user's but perhaps the one that asked. */
+export type SessionsEnded = { readonly sessionHash: string } | { readonly userId: string; readonly exceptSessionHash: string | null };
+
 /** Browser sessions: the cookie holds a random id; the table holds only its sha256. */
 export class SessionStore {
   constructor(
     private readonly db: SqlDatabase,
     private readonly now: () => number,
+    /** Told after sessions are revoked (their open websockets close). */
+    private readonly onEnded: (ended: SessionsEnded) => void = () => undefined,
   ) {}
 
   /** Creates a session and returns the cookie value (shown nowhere else). */
@@ -46,12 +51,16 @@ export class SessionStore {
   }
 
   async revoke(id: string): Promise<void> {
-    await this.db.run('UPDATE id_session SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL', [this.now(), sha256Hex(id)]);
+    const sessionHash = sha256Hex(id);
+    await this.db.run('UPDATE id_session SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL', [this.now(), sessionHash]);
+    this.onEnded({ sessionHash });
   }
 
   /** Signs the user out everywhere (password reset, disabling). */
   async revokeAllOf(userId: string, exceptIdHash: string | null = null): Promise<number> {
-    return this.db.run('UPDATE id_session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id_hash <> ?', [this.now(), userId, exceptIdHash ?? '']);
+    const ended = await this.db.run('UPDATE id_session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id_hash <> ?', [this.now(), userId, exceptIdHash ?? '']);
+    this.onEnded({ userId, exceptSessionHash: exceptIdHash });
+    return ended;
   }
 
   async setCommunity(idHash: string, community: string): Promise<void> {

@@ -106,6 +106,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const found = await service.sessionActor(sessionId, request.body.community);
       if (found === undefined) throw identityErrors.unauthenticated();
       await service.sessions.setCommunity(found.session.idHash, request.body.community);
+      service.liveSockets.sessionChanged(found.session.idHash);
       return meOf(found.actor, found.session.csrfToken);
     },
   );

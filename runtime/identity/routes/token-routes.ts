@@ -56,6 +56,7 @@ const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { community, by } = adminContext(request);
       if (!(await service.tokens.revoke(community, request.params.id))) throw identityErrors.notFound('API 令牌 / API token');
+      service.liveSockets.tokenRevoked(request.params.id);
       await service.audit.append({ community, actor: by, action: 'token.revoke', target: request.params.id, reason: null, data: {} });
       return reply.status(204).send(null);
     },

@@ -60,6 +60,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await service.audit.append({ community, actor: by, action: 'user.roles', target: user.id, reason: request.body.reason, data: { before: previous, after: roles } }, tx);
         return previous;
       });
+      service.liveSockets.rolesChanged(user.id);
       return { id: user.id, displayName: user.displayName, roles, mustChangePassword: user.mustChangePassword, disabled: user.disabledAt !== null };
     },
   );

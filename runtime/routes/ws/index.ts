@@ -7,7 +7,8 @@ import { WsQuerySchema, type WsServerMessage } from '../../schemas/ws-messages.j
  * changed, incident, notification), filtered to what the connected person may see.
  * Identity is `request.identity`, as for every route: the session with issue 5's plugin; with
  * the development stand-in, headers or `?user=&community=&groups=` (browsers cannot set headers
- * on a WebSocket).
+ * on a WebSocket). A socket ends with its session: close code 4401 at sign-out, password change
+ * or reset, revocation or expiry; 4403 when the person's roles or community change (reconnect).
  */
 const heartbeatMs = 30_000;
 
@@ -20,7 +21,11 @@ const wsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (socket, request) => {
       const identity = request.identity;
+      // With issue 5's identity the socket closes when its session ends (4401) or its roles change (4403);
+      // the development stand-in has no sessions to watch.
+      const watch = request.watchSocket?.((code, reason) => socket.close(code, reason)) ?? null;
       const send = (message: WsServerMessage): void => {
+        if (watch !== null && !watch.current()) return; // expired: closed, nothing more goes out
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
       const leaveHub = app.eventHub.join({ identity, send });
@@ -38,6 +43,7 @@ const wsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const leave = (): void => {
         clearInterval(heartbeat);
         leaveHub();
+        watch?.release();
       };
       socket.on('close', leave);
       socket.on('error', leave);
