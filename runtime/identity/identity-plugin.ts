@@ -202,7 +202,7 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
         action: policy.audit,
         target: targetOf(request),
         reason: reasonOf(request),
-        data: { method: request.method, route: request.routeOptions.url ?? '', status: reply.statusCode } satisfies JsonObject,
+        data: { ...policy.auditData?.(request), method: request.method, route: request.routeOptions.url ?? '', status: reply.statusCode } satisfies JsonObject,
       });
     } catch (error) {
       request.log.error({ err: error, action: policy.audit }, 'audit entry could not be written');
@@ -217,7 +217,7 @@ function policyOf(request: FastifyRequest, policies: Readonly<Record<string, Rou
 
 function targetOf(request: FastifyRequest): string | null {
   const params = request.params as Record<string, unknown> | undefined; // route params are strings
-  const id = params?.['id'] ?? params?.['key'];
+  const id = params?.['id'] ?? params?.['key'] ?? params?.['processKey'] ?? params?.['year'];
   if (typeof id === 'string') return id;
   const body = request.body as Record<string, unknown> | undefined; // parsed JSON or undefined
   const name = body?.['key'] ?? body?.['processKey'] ?? body?.['name'];

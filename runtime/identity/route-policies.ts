@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import type { JsonObject } from '../services/workflow-service.js';
 import type { Access } from './access.js';
 import { historyForViewer, instanceForViewer, type Redaction } from './redactions.js';
 import { resourceChecks, type ResourceCheck } from './resource-checks.js';
@@ -11,6 +13,8 @@ export interface RoutePolicy {
   readonly redact?: Redaction;
   /** Audit action written after a successful answer (who, when, target id, `reason` from the body). */
   readonly audit?: string;
+  /** What the audit row records of the request beyond method and route (e.g. the new value). */
+  readonly auditData?: (request: FastifyRequest) => JsonObject;
   /** Callable while the user still has to replace a one-time password. */
   readonly duringPasswordChange?: boolean;
   /** Sign-in replaces the session, so it needs no CSRF token of the old one (the origin check still applies). */
@@ -70,6 +74,11 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/notifications': { access: 'member' },
   'POST /api/notifications/:id/read': { access: 'member' },
   'GET /api/ws': { access: 'member' },
+
+  // history retention per process: the community admin decides how long finished cases are kept
+  'GET /api/retention-policies': { access: 'communityAdmin' },
+  'PUT /api/retention-policies/:processKey': { access: 'communityAdmin', audit: 'retention.set', auditData: (request) => ({ years: bodyField(request, 'years') }) },
+  'DELETE /api/retention-policies/:processKey': { access: 'communityAdmin', audit: 'retention.remove' },
 
   // identity: sign-in and the signed-in user
   'POST /api/auth/login': { access: 'public', csrfExempt: true },
@@ -132,4 +141,11 @@ export function policyKey(method: string, url: string): string {
 /** Routes outside the API (the designer's files) and the API documentation need no rule. */
 export function needsPolicy(url: string): boolean {
   return url.startsWith('/api') && !url.startsWith('/api/docs');
+}
+
+/** One field of a JSON body, as audit data (null when absent or not plain). */
+function bodyField(request: FastifyRequest, name: string): string | number | boolean | null {
+  const body = request.body as Record<string, unknown> | undefined; // parsed JSON or undefined
+  const value = body?.[name];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }

@@ -7,6 +7,7 @@ import instanceRoutes from './instances/index.js';
 import jobRoutes from './jobs/index.js';
 import messageRoutes from './messages/index.js';
 import notificationRoutes from './notifications/index.js';
+import retentionRoutes from './retention/index.js';
 import signalRoutes from './signals/index.js';
 import systemRoutes from './system/index.js';
 import taskRoutes from './tasks/index.js';
@@ -27,4 +28,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(jobRoutes, { prefix: '/jobs' });
   await app.register(notificationRoutes, { prefix: '/notifications' });
   await app.register(wsRoutes, { prefix: '/ws' });
+  await app.register(retentionRoutes, { prefix: '/retention-policies' });
 }

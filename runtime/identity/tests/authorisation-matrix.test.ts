@@ -63,6 +63,9 @@ const matrix: Readonly<Record<string, { readonly expect: string; readonly reques
   'GET /api/notifications':                          { expect: 'Y Y Y Y Y Y Y Y Y Y N Y N Y' },
   'POST /api/notifications/:id/read':                { expect: 'Y Y Y Y Y Y Y Y Y Y N N N N' },
   'GET /api/ws':                                     { expect: 'Y Y Y Y Y Y Y Y Y Y N Y N Y' },
+  'GET /api/retention-policies':                     { expect: 'N N N N N N N N Y Y N N N N' },
+  'PUT /api/retention-policies/:processKey':         { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ url: '/api/retention-policies/resident_opinion', payload: { years: 5 } }) },
+  'DELETE /api/retention-policies/:processKey':      { expect: 'N N N N N N N N Y Y N N N N', request: async (f) => ({ url: `/api/retention-policies/${await f.freshRetentionPolicy()}` }) },
   'POST /api/auth/login':                            { expect: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y', freshSession: true, request: async () => ({ payload: { username: 'm-login', password: testPassword } }) },
   'POST /api/auth/logout':                           { expect: 'Y Y Y Y Y Y Y Y Y Y N Y N N', freshSession: true },
   'GET /api/auth/me':                                { expect: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y' },
@@ -127,6 +130,7 @@ interface Fixtures {
   freshToken(): Promise<string>;
   freshChallenge(): Promise<{ challengeId: string; answer: string }>;
   freshTemplateCopy(): Promise<string>;
+  freshRetentionPolicy(): Promise<string>;
   unique(prefix: string): string;
 }
 
@@ -241,6 +245,10 @@ describe('authorisation matrix', () => {
         const discarded = await asAdmin('DELETE', `/api/library/processes/${copiedTemplate}/draft`);
         expect(discarded.statusCode, discarded.body).toBe(204);
         return copiedTemplate;
+      },
+      freshRetentionPolicy: async () => {
+        await wf.setRetentionPolicy({ community: 'demo', userId: 'm-admin', processKey: 'major_decision', retainYears: 10 });
+        return 'major_decision';
       },
       unique: (prefix) => `${prefix}${++counter}`,
     };
