@@ -10,8 +10,11 @@ import {
 import { compileFastPath, type FastProgram, type FastRuntime } from './fast-path.js';
 import { DEOPT } from './feel-semantics.js';
 import { engineFunctionNames, engineFunctions, envReadingFunctionNames } from './functions.js';
+import { unsafePatternMessage } from './safe-pattern.js';
 import { toJsonValue } from './to-json.js';
 import type { JsonValue } from '../state/json.js';
+
+type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
 
 /** Names the parser must know as functions (names with spaces cannot be guessed). */
 const parseContext: Record<string, unknown> = Object.fromEntries(engineFunctionNames.map((name) => [name, () => null]));
@@ -48,6 +51,13 @@ export function compileFeel(source: string, options: CompileOptions = {}): Compi
         syntaxError = new FeelSyntaxError(describeSyntaxError(source, node.from), source, node.from, node.to);
         return false;
       }
+      if (node.name === 'FunctionInvocation') {
+        const unsafe = literalPatternProblem(source, node.node);
+        if (unsafe) {
+          syntaxError = new FeelSyntaxError(unsafe, source, node.from, node.to);
+          return false;
+        }
+      }
       if (node.name === 'VariableName') {
         // now(), today() and the calendar functions read the env: their results cannot be memoised.
         if (envReadingFunctionNames.includes(source.slice(node.from, node.to).trim().replace(/\s+/g, ' '))) readsEnv = true;
@@ -80,6 +90,43 @@ export function compileValue(text: string): ValueExpression {
   const trimmed = text.trim();
   if (trimmed.startsWith('=')) return { kind: 'feel', expression: compileFeel(trimmed.slice(1)) };
   return { kind: 'static', value: text };
+}
+
+/** The regex argument of each FEEL function that takes one (feelin's parameter order). */
+const patternArgument: Readonly<Record<string, { readonly position: number; readonly name: string }>> = {
+  matches: { position: 1, name: 'pattern' },
+  replace: { position: 1, name: 'pattern' },
+  split: { position: 1, name: 'delimiter' },
+};
+
+/**
+ * A `matches`/`replace`/`split` call whose pattern is written as a string literal is checked at
+ * deploy (safe-pattern.ts); patterns built from variables are checked when evaluated.
+ */
+function literalPatternProblem(source: string, call: SyntaxNode): string | null {
+  const callee = call.firstChild;
+  const argument = callee ? patternArgument[source.slice(callee.from, callee.to).trim()] : undefined;
+  const parameters = call.getChild('PositionalParameters') ?? call.getChild('NamedParameters');
+  if (argument === undefined || parameters === null) return null;
+  let literal: SyntaxNode | null = null;
+  if (parameters.name === 'PositionalParameters') {
+    literal = argumentNodes(parameters)[argument.position] ?? null;
+  } else {
+    for (const named of argumentNodes(parameters)) {
+      const name = named.getChild('ParameterName');
+      if (name && source.slice(name.from, name.to).trim() === argument.name) literal = named.lastChild;
+    }
+  }
+  if (literal?.name !== 'StringLiteral') return null;
+  const pattern: unknown = evaluate(source.slice(literal.from, literal.to), {}).value;
+  return typeof pattern === 'string' ? unsafePatternMessage(pattern) : null;
+}
+
+/** The argument nodes of a parameter list (its children without the commas). */
+function argumentNodes(parameters: SyntaxNode): SyntaxNode[] {
+  const nodes: SyntaxNode[] = [];
+  for (let child = parameters.firstChild; child !== null; child = child.nextSibling) if (child.name !== ',') nodes.push(child);
+  return nodes;
 }
 
 function describeSyntaxError(source: string, at: number): string {

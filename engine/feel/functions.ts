@@ -1,5 +1,6 @@
 import { addWorkingDays, workingDaysBetween, isWorkingDayNumber } from '../calendar/working-days.js';
 import type { FeelEnv } from './expression.js';
+import { assertPatternRunnable } from './safe-pattern.js';
 import { nowInZone, todayInZone, toCalendarPoint } from './temporal.js';
 
 /** A FEEL function the engine adds or overrides; `params` are its FEEL parameter names. */
@@ -57,7 +58,45 @@ const table: Record<string, EngineFunction> = {
   'is empty': { params: ['list'], readsEnv: false, call: (_env, [list]) => (Array.isArray(list) ? list.length === 0 : null) },
   'is blank': { params: ['string'], readsEnv: false, call: (_env, [text]) => (typeof text === 'string' ? text.trim() === '' : null) },
   trim: { params: ['string'], readsEnv: false, call: (_env, [text]) => (typeof text === 'string' ? text.trim() : null) },
+
+  // feelin's regex built-ins, guarded: a catastrophic pattern or an over-long input is an evaluation error (an incident), not a hung worker.
+  matches: {
+    params: ['input', 'pattern', 'flags'],
+    readsEnv: false,
+    call: (_env, [input, pattern, flags]) => withUserPattern('matches', input, pattern, flags, '', (regexp, text) => regexp.test(text)),
+  },
+  replace: {
+    params: ['input', 'pattern', 'replacement', 'flags'],
+    readsEnv: false,
+    call: (_env, [input, pattern, replacement, flags]) =>
+      typeof replacement !== 'string' ? null : withUserPattern('replace', input, pattern, flags, 'g', (regexp, text) => text.replace(regexp, replacement.replace(/\$0/g, '$$&'))),
+  },
+  split: {
+    params: ['string', 'delimiter'],
+    readsEnv: false,
+    call: (_env, [input, delimiter]) => withUserPattern('split', input, delimiter, undefined, '', (regexp, text) => text.split(regexp)),
+  },
 };
+
+/**
+ * Runs a FEEL regex function as feelin does (`u` flag, FEEL flags s, m, i; null for arguments
+ * that are not strings or a pattern that does not compile), after refusing unsafe patterns and
+ * inputs over the cap (safe-pattern.ts).
+ */
+function withUserPattern<T>(name: string, input: unknown, pattern: unknown, flags: unknown, defaultFlags: string, run: (regexp: RegExp, text: string) => T): T | null {
+  if (typeof input !== 'string' || typeof pattern !== 'string' || (flags !== undefined && flags !== null && typeof flags !== 'string')) return null;
+  const given = typeof flags === 'string' ? flags : '';
+  if (/[^smix]/.test(given)) throw new Error(`${name}() 的标志无效：${given} / illegal flags for ${name}(): ${given}`);
+  if (given.includes('x')) throw new Error(`${name}() 不支持 x 标志 / ${name}() does not support the x flag`);
+  assertPatternRunnable(pattern, input, `${name}()`);
+  let regexp: RegExp;
+  try {
+    regexp = new RegExp(pattern, `u${[...new Set(given + defaultFlags)].join('')}`);
+  } catch {
+    return null;
+  }
+  return run(regexp, input);
+}
 
 /** The engine's FEEL functions by name. */
 export const engineFunctionTable: ReadonlyMap<string, EngineFunction> = new Map(Object.entries(table));

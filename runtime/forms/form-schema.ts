@@ -1,6 +1,7 @@
 import type { ValidationProblem } from '../../engine/errors.js';
 import { compileFeel } from '../../engine/feel/compile.js';
 import type { CompiledExpression } from '../../engine/feel/expression.js';
+import { unsafePatternMessage } from '../../engine/feel/safe-pattern.js';
 import type { JsonValue } from '../../engine/state/json.js';
 
 /**
@@ -147,10 +148,14 @@ function readField(raw: Record<string, unknown>, type: string, id: string, key: 
   let pattern: RegExp | null = null;
   const patternText = stringOr(validate['pattern'], '');
   if (patternText !== '') {
-    try {
-      pattern = new RegExp(patternText, 'u');
-    } catch {
-      report(raw, 'validate.pattern', `正则表达式无效：${patternText} / invalid pattern ${patternText}`);
+    const unsafe = unsafePatternMessage(patternText);
+    if (unsafe !== null) report(raw, 'validate.pattern', unsafe);
+    else {
+      try {
+        pattern = new RegExp(patternText, 'u');
+      } catch {
+        report(raw, 'validate.pattern', `正则表达式无效：${patternText} / invalid pattern ${patternText}`);
+      }
     }
   }
   const validationType = stringOr(validate['validationType'], '');

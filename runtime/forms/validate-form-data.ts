@@ -1,4 +1,5 @@
 import type { FeelEnv } from '../../engine/feel/expression.js';
+import { MAX_PATTERN_INPUT } from '../../engine/feel/safe-pattern.js';
 import type { JsonObject, JsonValue } from '../../engine/state/json.js';
 import type { CompiledForm, FieldNode, FormNode } from './form-schema.js';
 
@@ -137,6 +138,7 @@ function checkText(field: FieldNode, value: unknown): string | null {
   const length = [...value].length;
   if (field.minLength !== null && length < field.minLength) return `至少 ${field.minLength} 个字 / at least ${field.minLength} characters`;
   if (field.maxLength !== null && length > field.maxLength) return `最多 ${field.maxLength} 个字 / at most ${field.maxLength} characters`;
+  if (field.pattern !== null && value.length > MAX_PATTERN_INPUT) return `过长，无法按格式检查（最多 ${MAX_PATTERN_INPUT} 个字符）/ too long to check against its pattern (at most ${MAX_PATTERN_INPUT} characters)`;
   if (field.pattern !== null && !field.pattern.test(value)) return `格式不符合要求 / must match ${field.pattern.source}`;
   if (field.textRule === 'email' && !emailPattern.test(value)) return '不是有效的电子邮箱 / not a valid e-mail address';
   if (field.textRule === 'phone' && !phonePattern.test(value)) return '不是有效的电话号码 / not a valid phone number';
