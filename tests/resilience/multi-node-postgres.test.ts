@@ -10,6 +10,9 @@ const adminUrl = process.env.RESILIENCE_DATABASE_URL ?? 'postgres://postgres@127
 /** Seconds of load through all nodes; `RESILIENCE_LOAD_SECONDS=60` for a longer run. */
 const loadSeconds = Number(process.env.RESILIENCE_LOAD_SECONDS ?? 6);
 const fixture = readFileSync(new URL('./fixtures/resilience-case.bpmn', import.meta.url), 'utf8');
+const workerFixture = readFileSync(new URL('./fixtures/worker-case.bpmn', import.meta.url), 'utf8');
+/** Cases whose service-task job the external workers share. */
+const workerCases = Number(process.env.RESILIENCE_WORKER_CASES ?? 300);
 
 async function postgresReachable(): Promise<boolean> {
   try {
@@ -64,6 +67,52 @@ describe.skipIf(!reachable)('three nodes on one PostgreSQL database', () => {
     expect(instanceId).not.toBeNull();
     expect(messages.filter((m) => m.type === 'task.created' && m.instanceId === instanceId)).toHaveLength(1);
   });
+
+  it('should hand each service-task job to one worker only, with workers long-polling every node at once', async () => {
+    // given service-task jobs created through all nodes, and two workers polling each node
+    const live = nodes.filter((node): node is RuntimeNode => node !== null);
+    const deployed = await fetch(`${live[0]?.url ?? ''}/api/definitions`, { method: 'POST', headers: clerkHeaders, body: JSON.stringify({ kind: 'bpmn', content: workerFixture }) });
+    expect(deployed.status).toBe(201);
+    const activations = new Map<string, string[]>();
+    let finished = 0;
+    const workers = live.flatMap((node, n) =>
+      [0, 1].map(async (w) => {
+        const worker = `worker-${n}-${w}`;
+        while (finished < workerCases) {
+          const response = await fetch(`${node.url}/api/jobs/activate`, { method: 'POST', headers: clerkHeaders, body: JSON.stringify({ type: 'resilience-check', worker, maxJobs: 5, lockTimeoutMs: 120_000, requestTimeoutMs: 500 }) });
+          const { jobs } = (await response.json()) as { jobs: { key: string }[] };
+          for (const job of jobs) {
+            activations.set(job.key, [...(activations.get(job.key) ?? []), worker]);
+            const done = await fetch(`${node.url}/api/jobs/${job.key}/complete`, { method: 'POST', headers: clerkHeaders, body: JSON.stringify({ worker, variables: { checkedBy: worker } }) });
+            await done.arrayBuffer();
+            if (done.status === 204) finished++;
+          }
+        }
+      }),
+    );
+
+    // when the cases are started round-robin through the nodes
+    const started: string[] = [];
+    for (let i = 0; i < workerCases; i++) {
+      const response = await fetch(`${live[i % live.length]?.url ?? ''}/api/instances`, { method: 'POST', headers: clerkHeaders, body: JSON.stringify({ processKey: 'worker_case', variables: { index: i } }) });
+      if (response.status === 201) started.push(((await response.json()) as { id: string }).id);
+    }
+    const deadline = setTimeout(() => (finished = workerCases), 90_000);
+    await Promise.all(workers);
+    clearTimeout(deadline);
+
+    // then every job went to exactly one worker, and every case ended
+    const client = await pgClient(database.url);
+    try {
+      const ended = await client.query("select count(*) as n from wf_process_instance where process_key = 'worker_case' and status = 'completed'");
+      expect(started).toHaveLength(workerCases);
+      expect([...activations].filter(([, takers]) => takers.length > 1)).toEqual([]);
+      expect(activations.size).toBe(workerCases);
+      expect(Number(ended.rows[0]?.['n'])).toBe(workerCases);
+    } finally {
+      await client.end();
+    }
+  }, 180_000);
 
   it('should run cases with timers and joins through all nodes, survive a kill -9 of one, and keep the database consistent', async () => {
     // given load through all three nodes
