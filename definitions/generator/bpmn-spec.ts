@@ -54,7 +54,7 @@ export interface FlowSpec {
    * forward detour; `direct` draws a backward flow right to left as a plain path, not a loop.
    */
   readonly via?: 'over' | 'under' | 'direct';
-  /** Distance step from the row for backward flows, so two loops do not share one line. */
+  /** Distance step from the row for backward flows, so two loops do not share one line (negative: nearer the row). */
   readonly lane?: number;
 }
 

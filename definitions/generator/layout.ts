@@ -52,7 +52,7 @@ export function textWidth(text: string): number {
   return width;
 }
 
-/** External label bounds: below events, above-left of gateways, wrapped at 90 px. */
+/** External label bounds: below events (boundary events: below-left), above-left of gateways, wrapped at 90 px. */
 export function labelBounds(node: NodeSpec, shape: Bounds): Bounds | null {
   if (!node.name || !(node.kind.endsWith('Event') || isGateway(node))) return null;
   const full = textWidth(node.name);
@@ -62,6 +62,8 @@ export function labelBounds(node: NodeSpec, shape: Bounds): Bounds | null {
   const cx = shape.x + shape.width / 2;
   // Gateway labels sit above and to the left: flows leave gateways upwards, down and to the right.
   if (isGateway(node)) return { x: Math.round(cx - 6 - width), y: shape.y - 2 - height, width, height };
+  // A boundary event's flow leaves straight down from its centre: the label sits left of that line.
+  if (node.kind === 'boundaryEvent') return { x: Math.round(cx - 4 - width), y: shape.y + shape.height + 4, width, height };
   return { x: Math.round(cx - width / 2), y: shape.y + shape.height + 7, width, height };
 }
 

@@ -74,7 +74,7 @@ export const selfGovernanceFund: ProcessSpec = {
     flow('Gateway_Approval', 'Task_StreetApproval'),
     flow('Task_StreetApproval', 'Gateway_Approved'),
     flow('Gateway_Approved', 'Send_Notice', { name: '批准', isDefault: true }),
-    flow('Gateway_Approved', 'Task_Revise', { name: '退回修改', condition: '=approval = "revise"', lane: 1 }),
+    flow('Gateway_Approved', 'Task_Revise', { name: '退回修改', condition: '=approval = "revise"', lane: -1 }),
     flow('Gateway_Approved', 'Send_StreetRejected', { name: '不批准', condition: '=approval = "reject"' }),
     flow('Send_StreetRejected', 'End_StreetRejected'),
     flow('Send_Notice', 'Gateway_Notice'),
