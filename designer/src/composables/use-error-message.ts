@@ -8,7 +8,9 @@ export function useErrorMessage() {
     if (error instanceof ApiError) {
       if (error.status === 403) return t('errors.forbidden');
       if (error.status === 401) return t('errors.unauthenticated');
-      if (error.status === 409) return t('errors.conflict');
+      // A plain version conflict gets our wording; a 409 with its own reason (a form field a
+      // published condition uses, a draft someone saved since) keeps the server's sentence.
+      if (error.status === 409 && (error.code === 'WF_CONFLICT' || error.message === '')) return t('errors.conflict');
       if (error.message !== '') return localisedServerMessage(error.message, locale.value);
       return t('app.unknownError');
     }
