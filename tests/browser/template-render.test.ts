@@ -139,6 +139,25 @@ describe.skipIf(browserMissing !== null)('the BPMN files under definitions/ rend
     expect(bpmnFiles.length).toBeGreaterThanOrEqual(9);
   });
 
+  it('should catch a diagram that does overlap: moved shape, missing shape, label on a task, flow through a label', async () => {
+    // given: the complaint template with its diagram spoiled on purpose
+    const xml = readFileSync(path.join(definitionsDir, 'templates', 'complaint.bpmn'), 'utf8');
+    const moveShape = (text: string, id: string, bounds: string) => text.replace(new RegExp(`(bpmnElement="${id}">\\s*<dc:Bounds )[^/]*`), `$1${bounds} `);
+    let spoiled = moveShape(xml, 'Task_Dispatch', 'x="300" y="270" width="100" height="80"');
+    spoiled = spoiled.replace(/<bpmndi:BPMNShape id="Task_Reply_di"[\s\S]*?<\/bpmndi:BPMNShape>/, '');
+    spoiled = spoiled.replace(/(bpmnElement="End_Returned">\s*<dc:Bounds [^/]*\/>\s*<bpmndi:BPMNLabel>\s*<dc:Bounds )[^/]*/, '$1x="200" y="293" width="160" height="14" ');
+    expect(spoiled).not.toBe(xml);
+
+    // when
+    const report = await inspect(browserPage, spoiled);
+
+    // then
+    expect(report.overlaps).toContain('Task_Accept × Task_Dispatch');
+    expect(report.withoutShape).toContain('Task_Reply');
+    expect(report.labelOverlaps.some((o) => o.startsWith('label of End_Returned'))).toBe(true);
+    expect(report.labelsCrossed.length).toBeGreaterThan(0);
+  });
+
   it.each(bpmnFiles)('%s: no import warnings, a shape per flow node, no overlapping shapes or labels', async (file) => {
     // when
     const report = await inspect(browserPage, readFileSync(path.join(definitionsDir, file), 'utf8'));
