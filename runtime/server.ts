@@ -4,6 +4,7 @@ import { DatabaseOpenError, startNode, type StartedNode } from './cluster/start-
 import { SecondSqliteNodeError } from './cluster/single-node-lock.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { deployTemplates } from './deploy-templates.js';
+import { deployMonthlyReport } from './stats/deploy-monthly-report.js';
 import { designerDist, ensureDesignerBuilt } from '../designer/build-if-stale.js';
 
 /**
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   }
   const { app, service } = node;
   await deployTemplates(service, config.definitionsDir, app.log);
+  await deployMonthlyReport(service, app.log);
 
   let closing = false;
   const shutdown = (signal: string): void => {
