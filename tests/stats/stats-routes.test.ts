@@ -85,6 +85,43 @@ describe('stats routes', () => {
     expect(sheet).toContain('<t xml:space="preserve">repair</t>');
   });
 
+  it.each([
+    ['cases', 'dimension=month', 'cases?dimension=month'],
+    ['cases', 'dimension=handler', 'cases?dimension=handler'],
+    ['evaluations', '', 'evaluations?'],
+    ['patrols', '', 'patrols?'],
+    ['steps', 'processKey=complaint', 'steps?processKey=complaint'],
+  ])('should export the %s chart (%s) as CSV and XLSX with the rows the chart shows', async (chart, extra, route) => {
+    // given the chart's own data
+    const period = 'from=2025-01-01&to=2026-10-31';
+    const shown = (await app.inject({ url: `/api/stats/${route}&${period}`, headers: secretary })).json<unknown[]>();
+    expect(shown.length).toBeGreaterThan(0);
+
+    // when both files are downloaded
+    const csv = await app.inject({ url: `/api/stats/export?chart=${chart}&${extra}&${period}&format=csv`, headers: secretary });
+    const xlsx = await app.inject({ url: `/api/stats/export?chart=${chart}&${extra}&${period}&format=xlsx`, headers: secretary });
+
+    // then the CSV has a Chinese heading and one line per chart row, and the sheet holds the same heading and rows
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toContain(`${chart}-2026-10-31.csv`);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/[\u4e00-\u9fff]/);
+    expect(lines).toHaveLength(shown.length + 1);
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = zipEntry(xlsx.rawPayload, 'xl/worksheets/sheet1.xml') ?? '';
+    expect(sheet).toContain(`<t xml:space="preserve">${lines[0]?.split(',')[0]}</t>`);
+    expect(sheet.match(/<row /g)).toHaveLength(shown.length + 1);
+  });
+
+  it('should refuse to export the steps chart without a process', async () => {
+    // when
+    const response = await app.inject({ url: '/api/stats/export?chart=steps&format=csv', headers: secretary });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('WF_STATS_PROCESS_REQUIRED');
+  });
+
   it('should reject a period that ends before it starts', async () => {
     // when
     const response = await app.inject({ url: '/api/stats/cases?from=2026-10-31&to=2026-09-01', headers: secretary });
