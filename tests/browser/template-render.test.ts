@@ -104,7 +104,8 @@ async function screenshotAtFullSize(browserPage: Page, extent: RenderReport['ext
   await browserPage.setViewportSize({ width, height });
   await browserPage.evaluate(
     ({ box, w, h }) => {
-      const el = document.querySelector('#canvas') as HTMLElement;
+      // runs in the page; the test project is typed without the DOM library
+      const el = (globalThis as unknown as { document: { querySelector(selector: string): { style: { width: string; height: string } } } }).document.querySelector('#canvas');
       el.style.width = `${w}px`;
       el.style.height = `${h}px`;
       const canvas = (globalThis as unknown as { viewer: { get(name: string): { resized(): void; viewbox(box: object): void } } }).viewer.get('canvas');
