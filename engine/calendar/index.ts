@@ -1,5 +1,5 @@
 /** Mainland-China working-day calendar: data in, pure answers out. */
-export type { CalendarYear, WorkingCalendar } from './working-calendar.js';
+export type { CalendarYear, UpdatableWorkingCalendar, WorkingCalendar } from './working-calendar.js';
 export { createWorkingCalendar } from './create-working-calendar.js';
 export { defaultCalendarYears } from './default-calendar-years.js';
 export { parseCalendarYear } from './parse-calendar-year.js';

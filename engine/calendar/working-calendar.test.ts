@@ -85,6 +85,24 @@ describe('createWorkingCalendar', () => {
     const cal = createWorkingCalendar([...defaultCalendarYears, { year: 2026, holidays: [], workdays: [] }]);
     expect(cal.isWorkingDay('2026-10-01')).toBe(true);
   });
+
+  it('should take a year added while it is in use, also on the fast path of the working-day functions', () => {
+    // given a calendar without 2027, already used once
+    const cal = createWorkingCalendar(defaultCalendarYears);
+    const missing: number[] = [];
+    const before = addWorkingDays(cal, day('2026-12-31'), 1, (year) => missing.push(year));
+    // when next year's notice is added, then replaced
+    cal.addYear({ year: 2027, holidays: ['2027-01-01'], workdays: [] });
+    const after = addWorkingDays(cal, day('2026-12-31'), 1, () => missing.push(-1));
+    // then
+    expect(dayNumberToIsoDate(before!)).toBe('2027-01-01');
+    expect(missing).toEqual([2027]);
+    expect(dayNumberToIsoDate(after!)).toBe('2027-01-04');
+    expect(cal.years).toEqual([2025, 2026, 2027]);
+    cal.addYear({ year: 2027, holidays: [], workdays: [] });
+    expect(cal.isWorkingDay('2027-01-01')).toBe(true);
+    expect(cal.yearData(2027)).toEqual({ year: 2027, holidays: [], workdays: [] });
+  });
 });
 
 describe('addWorkingDays', () => {

@@ -18,3 +18,11 @@ export interface WorkingCalendar {
   /** Years whose data is loaded. */
   readonly years: readonly number[];
 }
+
+/** A calendar a running server can extend: next year's notice arrives while cases are open. */
+export interface UpdatableWorkingCalendar extends WorkingCalendar {
+  /** Adds a year, or replaces the loaded data of that year. */
+  addYear(year: CalendarYear): void;
+  /** The loaded data of one year. */
+  yearData(year: number): CalendarYear | undefined;
+}

@@ -219,6 +219,7 @@ function targetOf(request: FastifyRequest): string | null {
   const params = request.params as Record<string, unknown> | undefined; // route params are strings
   const id = params?.['id'] ?? params?.['key'] ?? params?.['processKey'] ?? params?.['year'];
   if (typeof id === 'string') return id;
+  if (typeof id === 'number') return String(id); // a numeric path parameter (a calendar year)
   const body = request.body as Record<string, unknown> | undefined; // parsed JSON or undefined
   const name = body?.['key'] ?? body?.['processKey'] ?? body?.['name'];
   return typeof name === 'string' ? name : null;

@@ -80,6 +80,10 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/retention-policies/:processKey': { access: 'communityAdmin', audit: 'retention.set', auditData: (request) => ({ years: bodyField(request, 'years') }) },
   'DELETE /api/retention-policies/:processKey': { access: 'communityAdmin', audit: 'retention.remove' },
 
+  // the working-day calendar: staff see the years known; the sub-district admin uploads next year's notice
+  'GET /api/calendar/years': { access: 'staff' },
+  'PUT /api/calendar/years/:year': { access: 'subDistrictAdmin', audit: 'calendar.upload', auditData: calendarUploadSummary },
+
   // identity: sign-in and the signed-in user
   'POST /api/auth/login': { access: 'public', csrfExempt: true },
   'POST /api/auth/logout': { access: 'signedIn', duringPasswordChange: true },
@@ -148,4 +152,11 @@ function bodyField(request: FastifyRequest, name: string): string | number | boo
   const body = request.body as Record<string, unknown> | undefined; // parsed JSON or undefined
   const value = body?.[name];
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+/** What the audit keeps of a calendar upload: the year, how many dates, and the notice it cites. */
+function calendarUploadSummary(request: FastifyRequest): JsonObject {
+  const body = request.body as { holidays?: unknown; workdays?: unknown } | undefined; // validated by the route's schema
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+  return { year: bodyField(request, 'year'), holidays: count(body?.holidays), workdays: count(body?.workdays), source: bodyField(request, 'source') };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { attachmentRoutes, instanceAttachmentRoutes } from './attachments/index.js';
+import calendarRoutes from './calendar/index.js';
 import commentRoutes from './comments/index.js';
 import definitionRoutes from './definitions/index.js';
 import incidentRoutes from './incidents/index.js';
@@ -29,4 +30,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationRoutes, { prefix: '/notifications' });
   await app.register(wsRoutes, { prefix: '/ws' });
   await app.register(retentionRoutes, { prefix: '/retention-policies' });
+  await app.register(calendarRoutes, { prefix: '/calendar' });
 }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type OpenDatabaseOptions } from '../persistence/open-database.js';
-import { loadWorkingCalendar } from './calendar-years.js';
+import { CalendarYears } from './calendar-years.js';
 import { withDatabaseErrors } from './database-errors.js';
 import { createIdGenerator } from './ids.js';
 import { JobExecutor } from './job-executor.js';
@@ -38,7 +38,7 @@ export async function openWorkflowService(options: InternalServiceOptions = {}):
   const service = new SqlWorkflowService({
     db,
     engine,
-    calendar: await loadWorkingCalendar(resolve(options.dataDir ?? 'data')),
+    calendar: (await CalendarYears.open(resolve(options.dataDir ?? 'data'), db, now)).calendar,
     now,
     newId: createIdGenerator(now),
     onClose: async () => {
