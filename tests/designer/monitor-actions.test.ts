@@ -75,7 +75,9 @@ describe.skipIf(browserMissing !== null)('monitor (运行监控) actions in the 
 
     // when she opens it and retries the incident
     await openCase('ADDR-1');
-    await expect.poll(() => page.locator('[data-test="incident"]').textContent()).toContain('地址库无响应');
+    await expect.poll(() => page.locator('[data-test="incident"]').textContent()).toContain('任务失败且没有剩余重试：地址库无响应');
+    expect(await page.locator('[data-test="incident"]').textContent()).toContain('任务重试用尽');
+    expect(await page.locator('[data-test="incident"]').textContent()).not.toContain('job failed');
     mkdirSync(screenshotDir, { recursive: true });
     // the drawer is fixed to the window, so this one is not a full-page picture
     await page.screenshot({ path: path.join(screenshotDir, 'monitor-incident.png') });
