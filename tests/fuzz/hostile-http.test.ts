@@ -166,6 +166,20 @@ describe('hostile HTTP input', () => {
     expect(statusLine).toContain('413');
   });
 
+  it('should stop a chunked JSON body over the limit while it streams', async () => {
+    // given a JSON request without Content-Length, far over the 256 kB body limit
+    const head = `POST /api/instances HTTP/1.1\r\nHost: 127.0.0.1\r\nx-user: li\r\nx-community: demo\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n`;
+    const piece = Buffer.alloc(64 * 1024, 0x20);
+    const frame = Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]);
+
+    // when the client streams it (at most 4 MB)
+    const { statusLine, sentBytes } = await uploadUntilAnswered(port, `${head}1\r\n[\r\n`, frame, 4 * 1024 * 1024);
+
+    // then
+    expect(statusLine).toContain('413');
+    expect(sentBytes).toBeLessThan(4 * 1024 * 1024);
+  });
+
   it.each(['../../../../../../tmp/h14-traversal.png', '..\\..\\..\\h14-traversal.png', '/etc/h14-traversal.png', '%2e%2e%2fh14-traversal.png', 'C:\\Windows\\h14-traversal.png', '....//....//h14-traversal.png'])(
     'should store an attachment named %s inside the data folder under its hash, keeping only a plain name',
     async (name) => {
