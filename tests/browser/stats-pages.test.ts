@@ -109,6 +109,16 @@ describe.skipIf(browserMissing !== null)('statistics dashboard and public board 
     expect(await page.locator('[data-test=stats-chart]').count()).toBe(6);
     expect(await page.locator('[data-test=stats-chart] svg').count()).toBe(6);
     expect(await page.locator('.bottleneck-heat').count()).toBe(5);
+    await page.locator('[data-test=bottleneck-diagram]').screenshot({ path: path.join(screenshotDir, 'stats-bottleneck.png') });
+    // every chart offers its data as CSV and Excel, and each link answers with a file
+    const links = await page.locator('[data-test=stats-chart] a.stats-download').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toHaveLength(12);
+    for (const href of links) {
+      // the signed-in app sends its session cookie with a download; the preview's stand-in is the dev identity headers
+      const file = await page.request.get(href, { headers: { 'x-user': 'secretary', 'x-community': community, 'x-groups': 'rc' } });
+      expect(file.status(), href).toBe(200);
+      expect(file.headers()['content-disposition'], href).toMatch(/attachment; filename="(cases|evaluations|patrols|steps)-[\d-]+\.(csv|xlsx)"/);
+    }
     await page.locator('[data-test=table-view]').first().click();
     await expect.poll(() => page.locator('.el-table__body tr').count()).toBeGreaterThan(3);
     await page.screenshot({ path: path.join(screenshotDir, 'stats-dashboard-table.png') });
