@@ -1,6 +1,7 @@
 import { identityEntities } from '../../identity/entities/index.js';
 import { attachmentSchema } from './attachment.js';
 import { bufferedMessageSchema } from './buffered-message.js';
+import { bylawSettingsSchema } from './bylaw-settings.js';
 import { calendarYearSchema } from './calendar-year.js';
 import { caseSummarySchema } from './case-summary.js';
 import { commentSchema } from './comment.js';
@@ -38,5 +39,6 @@ export const allEntities = [
   libraryRecordSchema,
   calendarYearSchema,
   caseSummarySchema,
+  bylawSettingsSchema,
   ...identityEntities,
 ];

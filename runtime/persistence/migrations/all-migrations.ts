@@ -6,6 +6,7 @@ import { Migration0004Retention } from './migration-0004-retention.js';
 import { Migration0005Library } from './migration-0005-library.js';
 import { Migration0006CaseSummary } from './migration-0006-case-summary.js';
 import { Migration0007CalendarYears } from './migration-0007-calendar-years.js';
+import { Migration0008BylawSettings } from './migration-0008-bylaw-settings.js';
 import { identityMigrationName, MigrationIdentity0001 } from './migration-identity-0001.js';
 
 /** Every migration in order; MikroORM records which ran in `mikro_orm_migrations`. */
@@ -18,4 +19,5 @@ export const allMigrations: MigrationObject[] = [
   { name: 'Migration0005Library', class: Migration0005Library },
   { name: 'Migration0006CaseSummary', class: Migration0006CaseSummary },
   { name: 'Migration0007CalendarYears', class: Migration0007CalendarYears },
+  { name: 'Migration0008BylawSettings', class: Migration0008BylawSettings },
 ];
