@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../runtime/persistence
 import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { SqlWorkflowService } from '../../runtime/services/sql-workflow-service.js';
 import { caseMeasures } from '../../runtime/stats/case-measures.js';
+import { backfillCaseSummaries } from '../../runtime/stats/case-summary.js';
 import { publicBoard } from '../../runtime/stats/public-board.js';
 
 const definitions = new URL('../../definitions/', import.meta.url);
@@ -72,5 +73,18 @@ describe('statistics over a complaint the real runtime ran', () => {
     expect(row).toMatchObject({ group: 'pm', cases: 1, closed: 1, responseMeasured: 1, respondedInTime: 1, solved: 1, satisfied: 1, overdue: 0 });
     expect(board.cases).toEqual([expect.objectContaining({ processKey: 'complaint', category: 'repair', building: '3', status: 'closed', publicReply: '楼道灯已更换，感谢反映。' })]);
     expect(JSON.stringify(board)).not.toMatch(/张三|13800000001|301室|楼道灯坏了/);
+  });
+
+  it('should hold in the case summary the commands kept exactly what a fresh backfill computes', async () => {
+    // given the summary rows the command processor wrote, case by case, for the cases above
+    const kept = await db.all('SELECT * FROM wf_case_summary ORDER BY instance_id');
+    expect(kept).toEqual([expect.objectContaining({ process_key: 'complaint', status: 'completed', first_task_status: 'completed', satisfaction: 'satisfied', category: 'repair', handler: 'pm' })]);
+
+    // when the table is emptied and filled again as migration 0006 fills an existing database
+    await db.run('DELETE FROM wf_case_summary');
+    await backfillCaseSummaries(db);
+
+    // then row for row the same
+    expect(await db.all('SELECT * FROM wf_case_summary ORDER BY instance_id')).toEqual(kept);
   });
 });
