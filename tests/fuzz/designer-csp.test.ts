@@ -2,15 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, browserMissing, complaintVariables, launchBrowser, newPage, signIn, staff, startServer, type RunningServer } from '../browser/browser-harness.js';
 
-/** Every Content-Security-Policy violation the page reports, kept in the page for the test to read. */
-const recordViolations = (): void => {
-  const seen: string[] = [];
-  (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-  document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
-};
+/** Every Content-Security-Policy violation the page reports, kept in the page for the test to read (page code as text: no DOM types here). */
+const recordViolations = `
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) =>
+    window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sourceFile + ':' + event.lineNumber));
+`;
 
 async function violations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+  return (await page.evaluate('window.cspViolations ?? []')) as string[]; // the list the init script keeps
 }
 
 describe.skipIf(browserMissing !== null)('the designer under the Content-Security-Policy', () => {
@@ -31,7 +31,7 @@ describe.skipIf(browserMissing !== null)('the designer under the Content-Securit
     // given the server's CSP on every page (no eval, scripts only from itself) and a running case
     const started = await apiAs<{ id: string }>(server, staff.admin, 'POST', '/api/instances', { processKey: 'complaint', variables: complaintVariables });
     const { context, page } = await newPage(browser);
-    await page.addInitScript(recordViolations);
+    await page.addInitScript({ content: recordViolations });
     const cspMessages: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspMessages.push(message.text());
