@@ -14,6 +14,13 @@ async function clickElement(page: Page, id: string): Promise<void> {
   await page.locator(`.djs-element[data-element-id="${id}"]`).first().click({ force: true });
 }
 
+/** The part of an SVG geometry element this test reads. */
+interface SvgLine {
+  getTotalLength(): number;
+  getPointAtLength(distance: number): { x: number; y: number };
+  getScreenCTM(): { a: number; b: number; c: number; d: number; e: number; f: number } | null;
+}
+
 /**
  * A connection's box centre may miss its line: click half-way along the line itself, after a
  * click on empty canvas closes the context pad of an earlier selection (it could lie on the line).
@@ -26,7 +33,8 @@ async function clickConnection(page: Page, id: string): Promise<void> {
     .locator(`.djs-element[data-element-id="${id}"] .djs-hit`)
     .first()
     .evaluate((hit) => {
-      const line = hit as SVGGeometryElement; // diagram-js draws a connection's hit area as a polyline or path
+      // diagram-js draws a connection's hit area as an SVG polyline or path (the root tsconfig has no DOM types)
+      const line = hit as unknown as SvgLine;
       const middle = line.getPointAtLength(line.getTotalLength() / 2);
       const matrix = line.getScreenCTM();
       if (matrix === null) throw new Error('connection not on screen');

@@ -87,7 +87,7 @@ describe.skipIf(browserMissing !== null)('template update (模板有更新) in t
     await expect.poll(() => page.locator('[data-test="diff-template"] .djs-element.diff-changed[data-element-id="Task_Revisit"]').count()).toBe(1);
     const stroke = await page
       .locator('[data-test="diff-template"] .djs-element.diff-added[data-element-id="End_ReturnedNotified"] .djs-visual > :first-child')
-      .evaluate((shape) => getComputedStyle(shape).stroke);
+      .evaluate((shape) => (globalThis as unknown as { getComputedStyle(element: unknown): { stroke: string } }).getComputedStyle(shape).stroke); // the root tsconfig has no DOM types
     expect(stroke).toBe('rgb(27, 127, 59)');
     // the dialog is fixed to the window, so this one is not a full-page picture
     mkdirSync(screenshotDir, { recursive: true });
