@@ -111,11 +111,11 @@ describe.skipIf(browserMissing !== null)('statistics dashboard and public board 
     expect(await page.locator('.bottleneck-heat').count()).toBe(5);
     await page.locator('[data-test=bottleneck-diagram]').screenshot({ path: path.join(screenshotDir, 'stats-bottleneck.png') });
     // every chart offers its data as CSV and Excel, and each link answers with a file
-    const links = await page.locator('[data-test=stats-chart] a.stats-download').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page.locator('[data-test=stats-chart] a.stats-download').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     expect(links).toHaveLength(12);
     for (const href of links) {
       // the signed-in app sends its session cookie with a download; the preview's stand-in is the dev identity headers
-      const file = await page.request.get(href, { headers: { 'x-user': 'secretary', 'x-community': community, 'x-groups': 'rc' } });
+      const file = await page.request.get(new URL(href, baseUrl).toString(), { headers: { 'x-user': 'secretary', 'x-community': community, 'x-groups': 'rc' } });
       expect(file.status(), href).toBe(200);
       expect(file.headers()['content-disposition'], href).toMatch(/attachment; filename="(cases|evaluations|patrols|steps)-[\d-]+\.(csv|xlsx)"/);
     }
