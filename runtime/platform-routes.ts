@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { bylawRoutes } from './bylaw/bylaw-routes.js';
 import { libraryRoutes } from './library/library-routes.js';
 import type { SqlDatabase } from './persistence/sql-database.js';
 import { publicBoardRoutes, statsRoutes } from './stats/stats-routes.js';
@@ -13,4 +14,5 @@ export async function platformRoutes(app: FastifyInstance, options: { readonly d
   await app.register(libraryRoutes, { prefix: '/library', db: options.db });
   await app.register(statsRoutes, { prefix: '/stats', db: options.db });
   await app.register(publicBoardRoutes, { prefix: '/public/board', db: options.db });
+  await app.register(bylawRoutes, { prefix: '/bylaw', db: options.db });
 }

@@ -80,6 +80,10 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/retention-policies/:processKey': { access: 'communityAdmin', audit: 'retention.set', auditData: (request) => ({ years: bodyField(request, 'years') }) },
   'DELETE /api/retention-policies/:processKey': { access: 'communityAdmin', audit: 'retention.remove' },
 
+  // the community's bylaw settings (规约参数): public within the community; its admin changes them, with a reason
+  'GET /api/bylaw': { access: 'member' },
+  'PUT /api/bylaw': { access: 'communityAdmin', audit: 'bylaw.set', auditData: (request) => ({ settings: (request.body as { settings?: JsonObject } | undefined)?.settings ?? null }) },
+
   // the working-day calendar: staff see the years known; the sub-district admin uploads next year's notice
   'GET /api/calendar/years': { access: 'staff' },
   'PUT /api/calendar/years/:year': { access: 'subDistrictAdmin', audit: 'calendar.upload', auditData: calendarUploadSummary },

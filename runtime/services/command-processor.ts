@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js'
 import type { InstanceState } from '../../engine/state/instance-state.js';
 import type { JsonObject } from '../../engine/state/json.js';
 import type { Command } from '../../engine/step/command.js';
+import { BylawInjector } from '../bylaw/bylaw-injection.js';
 import { toNumber, toText, type SqlDatabase, type SqlTx } from '../persistence/sql-database.js';
 import type { CommandScope, FollowUp } from './command-scope.js';
 import { writeEffects, writeVariableProjection } from './effect-writer.js';
@@ -72,6 +73,9 @@ const UPDATE_INSTANCE = `UPDATE wf_process_instance SET state = ?, status = ?, v
  * caller to emit once the transaction has committed.
  */
 export class CommandProcessor {
+  /** Adds the community's bylaw settings (variable `bylaw`) to every new case that reads them. */
+  private readonly bylaw = new BylawInjector();
+
   constructor(private readonly deps: CommandProcessorDeps) {}
 
   /** Loads and locks an instance row of the community (`FOR UPDATE` on PostgreSQL). */
@@ -98,10 +102,11 @@ export class CommandProcessor {
   async start(tx: SqlTx, spec: StartSpec): Promise<CommandOutcome> {
     const model = await this.deps.models.get(spec.definitionId, tx);
     const now = this.deps.now();
+    const variables = await this.bylaw.startVariables(tx, { ...spec, calledByParent: spec.parent !== undefined });
     const command: Command = {
       type: 'createInstance',
       processId: spec.processKey,
-      ...(spec.variables ? { variables: spec.variables } : {}),
+      ...(variables ? { variables } : {}),
       ...(spec.startEventId !== undefined ? { startEventId: spec.startEventId } : {}),
       ...(spec.instanceId !== undefined ? { instanceId: spec.instanceId } : {}),
       ...(spec.parent !== undefined ? { parent: spec.parent } : {}),

@@ -66,6 +66,8 @@ const matrix: Readonly<Record<string, { readonly expect: string; readonly reques
   'GET /api/retention-policies':                     { expect: 'N N N N N N N N Y Y N N N N' },
   'PUT /api/retention-policies/:processKey':         { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ url: '/api/retention-policies/resident_opinion', payload: { years: 5 } }) },
   'DELETE /api/retention-policies/:processKey':      { expect: 'N N N N N N N N Y Y N N N N', request: async (f) => ({ url: `/api/retention-policies/${await f.freshRetentionPolicy()}` }) },
+  'GET /api/bylaw':                                  { expect: 'Y Y Y Y Y Y Y Y Y Y N Y N Y' },
+  'PUT /api/bylaw':                                  { expect: 'N N N N N N N N Y Y N N N N', request: async () => ({ payload: { settings: { fundHearingThreshold: 6000 }, reason: '业主大会修订规约 / bylaw amended' } }) },
   'GET /api/calendar/years':                         { expect: 'Y Y Y Y N N N N Y Y N Y N Y' },
   'PUT /api/calendar/years/:year':                   { expect: 'N N N N N N N N Y N N N N N', request: async () => ({ url: '/api/calendar/years/2030', payload: { year: 2030, holidays: ['2030-01-01'], workdays: [], source: '矩阵测试 / matrix test' } }) },
   'POST /api/auth/login':                            { expect: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y', freshSession: true, request: async () => ({ payload: { username: 'm-login', password: testPassword } }) },
