@@ -155,6 +155,21 @@ describe('hostile HTTP input', () => {
     expect(filesUnder(path.join(app.config.dataDir, 'attachments'))).toEqual([]);
   });
 
+  it('should stop a chunked definition upload over the limit while it streams', async () => {
+    // given a .bpmn upload without Content-Length, far over the 256 kB body limit that deployments take
+    const preamble = `--h14boundary\r\nContent-Disposition: form-data; name="file"; filename="huge.bpmn"\r\nContent-Type: application/xml\r\n\r\n<?xml version="1.0"?>`;
+    const headers = `POST /api/definitions/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nx-user: li\r\nx-community: demo\r\nx-groups: rc\r\ncontent-type: multipart/form-data; boundary=h14boundary\r\ntransfer-encoding: chunked`;
+    const frame = (data: Buffer): Buffer => Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
+    const comment = Buffer.from(`<!--${'x'.repeat(64 * 1024 - 7)}-->`);
+
+    // when the client streams it (at most 4 MB)
+    const { statusLine, sentBytes } = await uploadUntilAnswered(port, `${headers}\r\n\r\n${frame(Buffer.from(preamble)).toString('latin1')}`, frame(comment), 4 * 1024 * 1024);
+
+    // then the upload was cut at the limit, not read to its end
+    expect(statusLine).toContain('413');
+    expect(sentBytes).toBeLessThan(4 * 1024 * 1024);
+  });
+
   it('should refuse a JSON body announced over the limit without reading it', async () => {
     // given a JSON request announcing 100 MB
     const head = `POST /api/instances HTTP/1.1\r\nHost: 127.0.0.1\r\nx-user: li\r\nx-community: demo\r\ncontent-type: application/json\r\ncontent-length: ${100 * 1024 * 1024}\r\n\r\n{"processKey":"`;
