@@ -201,6 +201,33 @@ describe('form library', () => {
 });
 
 describe('monitor', () => {
+  it('should filter cases by status, start time and a variable\'s value', async () => {
+    // given three cases started an hour apart; the second is cancelled
+    const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    await call('POST', '/processes/repair/publish', { content: copied.body.content });
+    const ids: string[] = [];
+    for (const [index, building] of ['1', '2', '3'].entries()) {
+      if (index > 0) harness.clock.advance(3_600_000);
+      const started = await app.inject({ method: 'POST', url: '/api/instances', headers: admin, payload: { processKey: 'repair', businessKey: `R-${building}`, variables: { building } } });
+      ids.push((started.json() as { id: string }).id);
+    }
+    await app.inject({ method: 'POST', url: `/api/instances/${ids[1]}/cancel`, headers: admin, payload: { reason: '重复报修' } });
+    const keys = async (query: string) => (await call<{ items: { businessKey: string }[] }>('GET', `/monitor/repair/instances?${query}`)).body.items.map((item) => item.businessKey).sort();
+    // half an hour after the first and after the second start: no case starts on a bound
+    const afterFirst = new Date(harness.clock.value - 5_400_000).toISOString();
+    const afterSecond = new Date(harness.clock.value - 1_800_000).toISOString();
+
+    // when / then
+    expect(await keys('status=terminated')).toEqual(['R-2']);
+    expect(await keys('status=active')).toEqual(['R-1', 'R-3']);
+    expect(await keys(`startedAfter=${encodeURIComponent(afterFirst)}`)).toEqual(['R-2', 'R-3']);
+    expect(await keys(`startedBefore=${encodeURIComponent(afterSecond)}`)).toEqual(['R-1', 'R-2']);
+    expect(await keys(`startedAfter=${encodeURIComponent(afterFirst)}&startedBefore=${encodeURIComponent(afterSecond)}`)).toEqual(['R-2']);
+    expect(await keys('variableName=building&variableValue=3')).toEqual(['R-3']);
+    expect((await call<{ code: string }>('GET', '/monitor/repair/instances?startedAfter=yesterday')).status).toBe(400);
+  });
+
+
   it('should count cases per version, badge the active element and give the completed path', async () => {
     // given
     const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' });
