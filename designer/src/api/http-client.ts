@@ -37,6 +37,11 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** For other channels (the live-update socket) that learn the session has ended. */
+export function reportUnauthenticated(): void {
+  onUnauthenticated?.();
+}
+
 export function buildQuery(query: Record<string, QueryValue> | undefined): string {
   if (query === undefined) return '';
   const params = new URLSearchParams();

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, ref } from 'vue';
-import { requestContext } from '../api/http-client.js';
+import { reportUnauthenticated, requestContext } from '../api/http-client.js';
 import type { LiveEvent } from '../api/types.js';
 
 type Handler = (event: LiveEvent) => void;
@@ -10,6 +10,8 @@ let socket: WebSocket | null = null;
 let retryTimer: number | undefined;
 let retryDelay = 1000;
 let wanted = false;
+/** The server's close code for a socket whose session has ended (4403, roles changed, reconnects). */
+const SESSION_ENDED = 4401;
 
 function socketUrl(): string {
   const url = new URL('/api/ws', window.location.href);
@@ -39,9 +41,15 @@ function open(): void {
     }
     handlers.forEach((handler) => handler(event));
   });
-  current.addEventListener('close', () => {
+  current.addEventListener('close', (event: CloseEvent) => {
     connected.value = false;
     socket = null;
+    if (event.code === SESSION_ENDED) {
+      // signed out elsewhere, password reset or token revoked: retrying would only be refused
+      wanted = false;
+      reportUnauthenticated();
+      return;
+    }
     if (!wanted) return;
     retryTimer = window.setTimeout(open, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30_000);
