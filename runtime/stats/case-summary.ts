@@ -6,7 +6,9 @@ import { categoryVariables } from './case-dimensions.js';
  * its first user task and its variable projection by one statement that runs on SQLite and
  * PostgreSQL. The command processor calls `refreshCaseSummary` in the same transaction as the
  * history row of every command, so the summary is never behind the case; migration 0006 fills it
- * for databases that already hold cases (`backfillCaseSummaries`).
+ * for databases that already hold cases (`backfillCaseSummaries`). A command that changes nothing the
+ * summary holds (most of them) leaves its row unwritten: on SQLite every row and index written
+ * is pages in the commit, on PostgreSQL a dead tuple.
  */
 const COLUMNS = [
   'instance_id',
@@ -48,7 +50,10 @@ ${variable('hdl', 'handlerGroup')}
 WHERE ${where}
 ON CONFLICT (instance_id) DO UPDATE SET ${COLUMNS.slice(1)
     .map((column) => `${column} = excluded.${column}`)
-    .join(', ')}`;
+    .join(', ')}
+WHERE ${COLUMNS.slice(1)
+    .map((column) => `wf_case_summary.${column} IS DISTINCT FROM excluded.${column}`)
+    .join(' OR ')}`;
 }
 
 const REFRESH_ONE = upsert('p.id = ?');
@@ -56,9 +61,9 @@ const REFRESH_ONE = upsert('p.id = ?');
 /** The statement that fills the summary for every case (migration 0006, and after bulk loads). */
 export const BACKFILL_CASE_SUMMARIES = upsert('1 = 1');
 
-/** Rewrites one case's summary row from its current rows (inside the caller's transaction). */
-export async function refreshCaseSummary(tx: SqlTx, instanceId: string): Promise<void> {
-  await tx.run(REFRESH_ONE, [instanceId]);
+/** Rewrites one case's summary row from its current rows (inside the caller's transaction); how many rows it wrote (0 when nothing changed). */
+export async function refreshCaseSummary(tx: SqlTx, instanceId: string): Promise<number> {
+  return tx.run(REFRESH_ONE, [instanceId]);
 }
 
 /** Rewrites every case's summary row. */

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../runtime/persistence
 import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { SqlWorkflowService } from '../../runtime/services/sql-workflow-service.js';
 import { caseMeasures } from '../../runtime/stats/case-measures.js';
-import { backfillCaseSummaries } from '../../runtime/stats/case-summary.js';
+import { backfillCaseSummaries, refreshCaseSummary } from '../../runtime/stats/case-summary.js';
 import { publicBoard } from '../../runtime/stats/public-board.js';
 
 const definitions = new URL('../../definitions/', import.meta.url);
@@ -23,7 +23,7 @@ describe('statistics over a complaint the real runtime ran', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     service = await openWorkflowService(testDb.options);
-    db = Reflect.get(service, 'db') as SqlDatabase; // the service keeps its SQL path private; the stats plugin is given it
+    db = service.db;
     for (const name of readdirSync(new URL('forms/', definitions)).filter((n) => n.startsWith('complaint-'))) {
       await service.deployDefinition({ ...acting, kind: 'form', content: canonicalFormDefinition(readFileSync(new URL(`forms/${name}`, definitions), 'utf8')) });
     }
@@ -73,6 +73,21 @@ describe('statistics over a complaint the real runtime ran', () => {
     expect(row).toMatchObject({ group: 'pm', cases: 1, closed: 1, responseMeasured: 1, respondedInTime: 1, solved: 1, satisfied: 1, overdue: 0 });
     expect(board.cases).toEqual([expect.objectContaining({ processKey: 'complaint', category: 'repair', building: '3', status: 'closed', publicReply: '楼道灯已更换，感谢反映。' })]);
     expect(JSON.stringify(board)).not.toMatch(/张三|13800000001|301室|楼道灯坏了/);
+  });
+
+  it('should write a summary row only when something it holds has changed', async () => {
+    // given the completed case above
+    const [{ instance_id: id }] = (await db.all('SELECT instance_id FROM wf_case_summary')) as [{ instance_id: string }];
+
+    // when its summary is refreshed with nothing changed, then after its category was corrected
+    const unchanged = await refreshCaseSummary(db, id);
+    await db.run("UPDATE wf_instance_variable SET text_value = 'parking' WHERE instance_id = ? AND name = 'category'", [id]);
+    const changed = await refreshCaseSummary(db, id);
+    await db.run("UPDATE wf_instance_variable SET text_value = 'repair' WHERE instance_id = ? AND name = 'category'", [id]);
+    await refreshCaseSummary(db, id);
+
+    // then only the second refresh wrote the row
+    expect([unchanged, changed]).toEqual([0, 1]);
   });
 
   it('should hold in the case summary the commands kept exactly what a fresh backfill computes', async () => {
