@@ -70,5 +70,10 @@ describe.skipIf(browserMissing !== null)('what the process and form editors refu
     await page.locator('[data-test="save-draft"]').click();
     await expect.poll(() => page.locator('.el-message--success').first().textContent()).toContain('草稿已保存');
     await other.close();
+
+    // and the library says who saved the draft when
+    await page.goto(`${server.baseUrl}/designer/processes`);
+    await expect.poll(() => page.locator('[data-test="draft-stamp-complaint"]').textContent()).toMatch(/admin-zhao 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存/);
+    await screenshot(page, 'library-draft-stamp');
   }, 120_000);
 });

@@ -93,6 +93,9 @@ describe.skipIf(browserMissing !== null)('template update (模板有更新) in t
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'template-update-dialog.png') });
 
+    // and she is told that adopting replaces the community's own changes in the draft
+    expect(await page.locator('[data-test="adopt-replaces"]').textContent()).toContain('需要在草稿里重新加上');
+
     // when she adopts the update
     await page.locator('[data-test="adopt-template"]').click();
 

@@ -45,6 +45,7 @@ export const designerEnUS: DesignerMessages = {
     changed: '{count} changed',
     adopt: 'Adopt the new template (as a draft)',
     adopted: 'The new template is your draft now; check it, then publish',
+    replaces: 'Adopting makes the new template itself your draft: changes your community made (where the left diagram differs) must be made again in the draft. Published versions and running cases stay as they are.',
   },
   modeler: {
     untitled: 'New process',

@@ -43,6 +43,7 @@ export const designerZhCN = {
     changed: '修改 {count} 个元素',
     adopt: '采用新模板（存为草稿）',
     adopted: '已把新模板存为草稿，检查后再发布',
+    replaces: '采用后，草稿就是街道的新模板本身：本社区自己做过的修改（左图中与模板不同之处）需要在草稿里重新加上；已发布的版本和进行中的案件不受影响。',
   },
   modeler: {
     untitled: '新流程',
