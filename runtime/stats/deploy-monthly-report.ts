@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { CommunityStore } from '../identity/community-store.js';
 import { templateCommunity, type TemplateLog } from '../deploy-templates.js';
 import type { SqlWorkflowService } from '../services/sql-workflow-service.js';
+import type { WorkflowService } from '../services/workflow-service.js';
 
 /** The timer-started monthly report process (issue 10), shipped beside the statistics. */
 export const monthlyReportBpmn = new URL('./monthly-report.bpmn', import.meta.url);
@@ -11,20 +12,26 @@ export const monthlyReportBpmn = new URL('./monthly-report.bpmn', import.meta.ur
  * the 1st of each month at 08:30 Shanghai time each community gets a case for the month before
  * that tells its residents' committee where to print the report. Called at every start-up:
  * unchanged content makes no new version and leaves the armed start timer alone, so a restart
- * never fires a month twice. A community created later receives it at the next start-up.
+ * never fires a month twice. A community created later receives it when it is created
+ * (`deployMonthlyReportInto`, called by the community route).
  */
 export async function deployMonthlyReport(service: SqlWorkflowService, log: TemplateLog): Promise<number> {
-  const content = await readFile(monthlyReportBpmn, 'utf8');
   const communities = new Set([templateCommunity, ...(await new CommunityStore(service.db, Date.now).list()).map((c) => c.id)]);
   let deployed = 0;
   for (const community of [...communities].sort()) {
     try {
-      const result = await service.deployDefinition({ community, userId: 'system', kind: 'bpmn', content });
-      if (!result.unchanged) deployed += 1;
+      if (await deployMonthlyReportInto(service, community)) deployed += 1;
     } catch (error) {
       log.warn({ community, err: error }, '月度报告流程部署失败 / the monthly report process could not be deployed');
     }
   }
   log.info({ deployed, communities: communities.size }, '月度报告流程已部署 / monthly report process deployed');
   return deployed;
+}
+
+/** Deploys the monthly report process into one community; whether that made a new version. */
+export async function deployMonthlyReportInto(service: WorkflowService, community: string): Promise<boolean> {
+  const content = await readFile(monthlyReportBpmn, 'utf8');
+  const result = await service.deployDefinition({ community, userId: 'system', kind: 'bpmn', content });
+  return !result.unchanged;
 }

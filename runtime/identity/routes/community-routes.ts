@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, ListOf } from '../../schemas/common.js';
+import { deployMonthlyReportInto } from '../../stats/deploy-monthly-report.js';
 import { auditName } from '../actor.js';
 import { identityErrors } from '../identity-errors.js';
 import { defaultSubDistrict } from '../seed.js';
@@ -35,6 +36,8 @@ const communityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if ((await service.communities.find(id)) !== undefined) throw identityErrors.conflict(`居民区 ${id} 已存在 / community ${id} already exists`);
       await service.communities.create({ id, name, subDistrictId: defaultSubDistrict.id });
       await service.audit.append({ community: id, actor: auditName(request.actor), action: 'community.create', target: id, reason: null, data: { name } });
+      // the monthly report starts with the community, not at the next restart
+      await deployMonthlyReportInto(app.workflow, id);
       return reply.status(201).send({ id, name, subDistrictId: defaultSubDistrict.id });
     },
   );

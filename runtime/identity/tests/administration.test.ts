@@ -49,6 +49,20 @@ describe('community administration', () => {
     expect(roles.filter((role) => role.builtIn).map((role) => role.key)).toEqual(['party', 'rc', 'oc', 'pm', 'bl', 'vol', 'rep', 'resident', 'admin']);
   });
 
+  it('should give a community the sub-district creates its monthly report process at once', async () => {
+    // given
+    await givenUser(t.identity, { id: 'street-admin', subDistrictAdmin: true });
+    const subDistrict = await signIn(t.app, 'street-admin');
+
+    // when
+    const created = await t.app.inject({ method: 'POST', url: '/api/communities', headers: subDistrict.headers, payload: { id: 'north', name: '北苑居民区' } });
+
+    // then the timer-started report process is deployed there, not at the next restart
+    expect(created.statusCode).toBe(201);
+    const report = await t.workflow.getDefinition({ community: 'north', kind: 'bpmn', key: 'monthly-report' });
+    expect(report.version).toBe(1);
+  });
+
   it('should not remove a role someone still holds', async () => {
     const response = await t.app.inject({ method: 'DELETE', url: '/api/roles/garden', headers: admin.headers });
     expect(response.statusCode).toBe(409);
