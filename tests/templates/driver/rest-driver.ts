@@ -17,9 +17,9 @@ const reader: Role = 'rc';
  * Integrations publish messages with the community's worker token.
  *
  * Two things have no route, so the harness does them and says so: moving the clock, and running
- * the job executor (notifications, public replies, timers) after each step. The community's
- * bylaw settings also have no home in the runtime yet; the community admin sets them on the new
- * case with the audited variable edit (`PATCH /api/instances/:id/variables`).
+ * the job executor (notifications, public replies, timers) after each step. A scenario's bylaw
+ * settings are the community's: its admin sets them with `PUT /api/bylaw` before the case
+ * starts, and the runtime hands them to the new case as the variable `bylaw`.
  */
 export class RestDriver implements ScenarioDriver {
   private readonly starters = new Map<string, Role>();
@@ -28,6 +28,8 @@ export class RestDriver implements ScenarioDriver {
   /** Called cases seen so far (a call activity names its case only while it runs). */
   private readonly children = new Map<string, string[]>();
   private readonly parents = new Map<string, string>();
+  /** Whether this community's bylaw differs from the defaults (a later start without settings resets it). */
+  private bylawChanged = false;
 
   private constructor(private readonly community: ScenarioCommunity) {}
 
@@ -50,14 +52,15 @@ export class RestDriver implements ScenarioDriver {
   }
 
   async start(processId: string, role: Role, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string> {
+    if (settings !== undefined || this.bylawChanged) {
+      await this.community.admin.call(this.community.id, 'PUT', '/api/bylaw', {
+        settings: settings?.bylaw ?? {},
+        reason: settings ? '业主大会修订本居民区规约 / the owners amended the community bylaw' : '恢复缺省规约参数 / back to the default settings',
+      });
+      this.bylawChanged = settings !== undefined;
+    }
     const started = await this.call<{ id: string }>(role, 'POST', '/api/instances', { processKey: processId, variables: form });
     this.starters.set(started.id, role);
-    if (settings) {
-      await this.community.admin.call(this.community.id, 'PATCH', `/api/instances/${started.id}/variables`, {
-        variables: { bylaw: settings.bylaw },
-        reason: '按本居民区规约设置 / the community bylaw settings',
-      });
-    }
     await this.world.settle();
     return started.id;
   }
