@@ -64,7 +64,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     headers['x-groups'] = requestContext.devIdentity.groups.join(',');
   }
   if (method !== 'GET' && requestContext.csrfToken !== null) headers['x-csrf-token'] = requestContext.csrfToken;
-  let body: BodyInit | undefined;
+  let body: FormData | string | undefined;
   if (options.form !== undefined) body = options.form;
   else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
