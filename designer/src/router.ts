@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './composables/use-session.js';
 import { boardRoutes } from './board/board-routes.js';
+import { bylawRoutes } from './bylaw/bylaw-routes.js';
 import { designerRoutes } from './library/designer-routes.js';
 import { statsRoutes } from './stats/stats-routes.js';
 import InboxPage from './pages/InboxPage.vue';
@@ -26,6 +27,8 @@ const routes: RouteRecordRaw[] = [
       ...designerRoutes,
       // 统计分析 and the monthly report (issue 10).
       ...statsRoutes,
+      // 规约参数: the community's bylaw settings (issue 8).
+      ...bylawRoutes,
     ],
   },
   { path: '/c/:community', name: 'intake', component: () => import('./pages/PublicIntakePage.vue'), props: true, meta: { public: true } },

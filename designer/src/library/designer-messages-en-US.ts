@@ -2,7 +2,7 @@ import type { DesignerMessages } from './designer-messages-zh-CN.js';
 
 /** English texts of the designer pages. */
 export const designerEnUS: DesignerMessages = {
-  nav: { label: 'Design and monitoring', library: 'Processes', forms: 'Forms', monitor: 'Monitor' },
+  nav: { label: 'Design and monitoring', library: 'Processes', forms: 'Forms', monitor: 'Monitor', bylaw: 'Bylaw settings' },
   common: { cancel: 'Cancel', save: 'Save', confirm: 'OK', loading: 'Loading…', all: 'All' },
   library: {
     title: 'Process library',

@@ -1,6 +1,6 @@
 /** 设计器（流程库、流程设计、表单设计、运行监控）的界面文字。 */
 export const designerZhCN = {
-  nav: { label: '设计与监控', library: '流程库', forms: '表单库', monitor: '运行监控' },
+  nav: { label: '设计与监控', library: '流程库', forms: '表单库', monitor: '运行监控', bylaw: '规约参数' },
   common: { cancel: '取消', save: '保存', confirm: '确定', loading: '加载中…', all: '全部' },
   library: {
     title: '流程库',
