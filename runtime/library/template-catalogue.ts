@@ -19,6 +19,11 @@ function attribute(tag: string, name: string): string | null {
   return match?.[1] ?? null;
 }
 
+/** The id of the (first) process a BPMN file defines, as the library keys templates. */
+export function processKeyOf(xml: string): string | null {
+  return attribute(processTag.exec(xml)?.[1] ?? '', 'id');
+}
+
 /** The template's content hash as the library compares it. */
 export function templateHash(xml: string): string {
   return createHash('sha256').update(xml).digest('hex').slice(0, 12);
@@ -39,10 +44,9 @@ export async function readTemplates(definitionsDir: string): Promise<TemplateEnt
   const entries: TemplateEntry[] = [];
   for (const name of names) {
     const xml = await readFile(path.join(dir, name), 'utf8');
-    const tag = processTag.exec(xml)?.[1] ?? '';
-    const key = attribute(tag, 'id');
+    const key = processKeyOf(xml);
     if (key === null) continue;
-    entries.push({ key, name: attribute(tag, 'name') ?? key, hash: templateHash(xml), xml });
+    entries.push({ key, name: attribute(processTag.exec(xml)?.[1] ?? '', 'name') ?? key, hash: templateHash(xml), xml });
   }
   return entries;
 }

@@ -1,8 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployTemplates, templateCommunity, type TemplateLog } from '../../runtime/deploy-templates.js';
+import { LibraryStore } from '../../runtime/library/library-store.js';
+import { templateHash } from '../../runtime/library/template-catalogue.js';
 import { createServiceHarness, type ServiceHarness } from '../../runtime/services/test-service.js';
 import type { SqlWorkflowService } from '../../runtime/services/sql-workflow-service.js';
 
@@ -51,5 +53,33 @@ describe('deploying the shipped templates at start-up', () => {
       'form:complaint-accept:v1',
       'form:complaint-register:v1',
     ]);
+  });
+
+  it('should record each seeded process as a copy of its template, so the library can offer updates', async () => {
+    // given the start-ups above
+    const shipped = readFileSync(path.join(dir, 'templates', 'complaint-intake.bpmn'), 'utf8');
+
+    // when
+    const record = await new LibraryStore(service.db).get(templateCommunity, 'processes', 'complaint_intake');
+
+    // then
+    expect(record).toMatchObject({ templateKey: 'complaint_intake', templateHash: templateHash(shipped) });
+  });
+
+  it('should keep the version the community published when the shipped template changes', async () => {
+    // given the secretary published her own version 2, then a new template file ships
+    const shipped = readFileSync(path.join(dir, 'templates', 'complaint-intake.bpmn'), 'utf8');
+    const hers = shipped.replace('</bpmn:definitions>', '<!-- 本居民区调整 --></bpmn:definitions>');
+    expect(hers).not.toBe(shipped);
+    await service.deployDefinition({ community: templateCommunity, userId: 'secretary', kind: 'bpmn', content: hers });
+    writeFileSync(path.join(dir, 'templates', 'complaint-intake.bpmn'), shipped.replace('</bpmn:definitions>', '<!-- 街道新版 --></bpmn:definitions>'));
+
+    // when the server starts again
+    const again = await deployTemplates(service, dir, memoryLog().log);
+
+    // then her version stays the latest; the new template waits in the library
+    expect(again).toBe(0);
+    const latest = await service.getDefinition({ community: templateCommunity, kind: 'bpmn', key: 'complaint_intake' });
+    expect(latest).toMatchObject({ version: 2, content: hers });
   });
 });

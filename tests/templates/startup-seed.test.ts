@@ -64,11 +64,15 @@ describe('npm start: the shipped templates in the library and in the demo commun
     expect(server.output()).toContain('模板已部署');
   });
 
-  it('should let the demo community list them as its processes', async () => {
+  it('should let the demo community list them as its processes, each linked to its template and up to date', async () => {
     // when
-    const rows = await admin.call<{ key: string; latestVersion: number | null }[]>('GET', '/api/library/processes');
+    const rows = await admin.call<{ key: string; latestVersion: number | null; template: { key: string; updateAvailable: boolean } | null }[]>('GET', '/api/library/processes');
 
     // then
-    for (const entry of templateCatalogue) expect(rows.find((r) => r.key === entry.key)?.latestVersion, entry.key).toBe(1);
+    for (const entry of templateCatalogue) {
+      const row = rows.find((r) => r.key === entry.key);
+      expect(row?.latestVersion, entry.key).toBe(1);
+      expect(row?.template, entry.key).toMatchObject({ key: entry.key, updateAvailable: false });
+    }
   });
 });
