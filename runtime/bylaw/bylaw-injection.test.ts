@@ -121,4 +121,25 @@ describe('bylaw settings in new cases', () => {
     expect(seen.sort()).toEqual([0.85, 0.9]);
     expect((await variablesOf(parent.id))['bylaw']).toMatchObject({ specialApprovalRatio: 0.85 });
   });
+
+  it('should give cases started by a message or a timer the community’s bylaw, and refuse a message that brings its own', async () => {
+    // given
+    await setBylaw({ proposalSupportMin: 12, propertyPassScore: 65 });
+    await t.workflow.deployDefinition({ community, userId: 'v-admin', kind: 'bpmn', content: fixture('bylaw-event-starts.bpmn') });
+
+    // when a petition arrives as a message, and an hour later the yearly timer fires
+    const published = await t.workflow.publishMessage({ community, userId: 'v-admin', name: 'bylaw-petition', correlationKey: 'p-1', variables: { supporters: 15 } });
+    const refused = await t.workflow.publishMessage({ community, userId: 'v-admin', name: 'bylaw-petition', correlationKey: 'p-2', variables: { bylaw: { proposalSupportMin: 1 } } }).catch((error: unknown) => error);
+    t.harness.clock.advance(3_600_000);
+    while ((await t.workflow.executor!.runOnce()) > 0);
+
+    // then
+    expect(published.startedInstanceIds).toHaveLength(1);
+    const [review] = (await t.workflow.queryTasks({ community, processKey: 'bylaw_on_message' })).items;
+    expect((await t.workflow.getTask({ community, taskId: review!.id })).variables).toMatchObject({ neededSupport: 12, supporters: 15 });
+    expect(refused).toMatchObject({ status: 422, code: 'WF_VALIDATION', details: { problems: [expect.objectContaining({ field: 'bylaw' })] } });
+    expect((await t.workflow.queryTasks({ community, processKey: 'bylaw_on_message' })).items).toHaveLength(1);
+    const [score] = (await t.workflow.queryTasks({ community, processKey: 'bylaw_on_timer' })).items;
+    expect((await t.workflow.getTask({ community, taskId: score!.id })).variables).toMatchObject({ passScore: 65 });
+  });
 });
