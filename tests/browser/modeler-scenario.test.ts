@@ -47,13 +47,12 @@ describe.skipIf(browserMissing !== null)('designer (流程设计, 表单设计, 
     const old = await server.service.startInstance({ community, userId: 'rc-li', processKey: 'complaint', variables: complaintVariables, businessKey: 'OLD-1' });
     expect(old.definitionVersion).toBe(1);
 
-    // when the secretary creates the complaint process from the template
+    // when the secretary opens the community's complaint process (its copy of the template) from the library
     await page.goto(`${server.baseUrl}/designer/processes`);
-    await page.locator('[data-test="from-template"]').click();
-    await page.locator('[data-test="use-template-complaint"]').click();
+    await page.locator('[data-test="edit-complaint"]').click();
     await page.waitForURL(/\/designer\/processes\/complaint$/);
     await page.locator('.djs-element[data-element-id="Task_Accept"]').first().waitFor({ state: 'attached' });
-    await expect.poll(() => page.locator('[data-test="modeler-status"]').textContent()).toContain('草稿');
+    await expect.poll(() => page.locator('[data-test="modeler-status"]').textContent()).toContain('第 1 版');
 
     // and makes room after the start event with the space tool, drops a task on the flow there,
     // and makes it a user task for 楼组长 with 2 working days
