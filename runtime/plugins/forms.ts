@@ -50,7 +50,8 @@ function boundedCache<V>() {
 export function createFormChecks(service: WorkflowService): FormChecks {
   const compiledForms = boundedCache<{ schema: JsonObject; compiled: CompiledForm }>();
   const startForms = boundedCache<string | null>();
-  const env = (): FeelEnv => ({ now: Date.now(), timeZone: 'Asia/Shanghai', calendar, warn: () => undefined });
+  // the service's clock and calendar: `now()` and working days in a form rule agree with the due dates
+  const env = (): FeelEnv => ({ now: service.clock?.now() ?? Date.now(), timeZone: 'Asia/Shanghai', calendar: service.clock?.calendar ?? calendar, warn: () => undefined });
 
   const parseJson = (content: string): unknown => {
     try {

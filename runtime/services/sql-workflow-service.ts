@@ -122,6 +122,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   private readonly models: ModelCache;
   /** The connection identity shares: SQLite allows one writer per process. */
   readonly db: SqlDatabase;
+  readonly clock: { now(): number; readonly calendar: WorkingCalendar };
   private closed = false;
   private readonly processNames = new Map<string, string | null>();
 
@@ -130,6 +131,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     this.definitions = new DefinitionStore(deps.db, deps.engine, deps.now, deps.newId, (id, model) => this.models.put(id, model), deps.calendar);
     this.models = new ModelCache((id, reader) => this.definitions.loadModel(id, reader));
     this.processor = new CommandProcessor({ db: deps.db, engine: deps.engine, models: this.models, calendar: deps.calendar, now: deps.now, newId: deps.newId });
+    this.clock = { now: deps.now, calendar: deps.calendar };
   }
 
   // ───────────── definitions ─────────────

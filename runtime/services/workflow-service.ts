@@ -16,6 +16,7 @@
  * - Times are ISO 8601 strings (UTC, `…Z`) in everything returned; inputs accept ISO strings.
  * - Lists are paginated: `limit` (default 50, max 200) and an opaque `cursor` from `nextCursor`.
  */
+import type { WorkingCalendar } from '../../engine/calendar/index.js';
 import type { ValidationProblem } from '../../engine/errors.js';
 import type { JsonObject, JsonValue } from '../../engine/state/json.js';
 
@@ -700,6 +701,12 @@ export interface WorkflowService {
   // notifications
   listNotifications(input: ListNotificationsInput): Promise<Page<NotificationView>>;
   markNotificationRead(input: MarkNotificationReadInput): Promise<void>;
+
+  /**
+   * The clock and working calendar the service computes due dates with (tests move the clock; the
+   * calendar holds uploaded years). Optional so stand-ins may leave them out; form rules read them.
+   */
+  readonly clock?: { now(): number; readonly calendar: WorkingCalendar };
 
   /** Subscribe to after-commit events; returns the unsubscribe function. */
   onCommitted(listener: CommittedListener): () => void;
