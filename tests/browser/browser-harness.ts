@@ -123,7 +123,7 @@ export interface StaffUser {
 }
 
 /** Signs a staff member in through the login page, as a person would. */
-export async function signIn(server: RunningServer, page: Page, user: StaffUser): Promise<void> {
+export async function signIn(server: Pick<RunningServer, 'baseUrl'>, page: Page, user: StaffUser): Promise<void> {
   await page.goto(`${server.baseUrl}/login`);
   await page.locator('#login-username').fill(user.userId);
   await page.locator('#login-password').fill(testPassword);
@@ -132,7 +132,7 @@ export async function signIn(server: RunningServer, page: Page, user: StaffUser)
 }
 
 /** Calls the API as a staff member with a session of their own (test set-up only). */
-export async function apiAs<T>(server: RunningServer, user: StaffUser, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
+export async function apiAs<T>(server: Pick<RunningServer, 'app'>, user: StaffUser, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
   const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.userId, password: testPassword } });
   if (login.statusCode !== 200) throw new Error(`sign-in of ${user.userId} failed: ${login.statusCode} ${login.body}`);
   const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';

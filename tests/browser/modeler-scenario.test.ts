@@ -1,17 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDesignerServer, secretary, type DesignerServer } from '../designer/designer-server.js';
-import { browserMissing, complaintVariables, launchBrowser, newPage, screenshot, screenshotDir, signIn, type RunningServer } from './browser-harness.js';
+import { clickElement, openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from '../designer/designer-server.js';
+import { browserMissing, complaintVariables, screenshot, screenshotDir } from './browser-harness.js';
 
 const c92 = path.resolve(import.meta.dirname, '../../../shared/corpora/miwg/Reference/C.9.2.bpmn');
 const community = 'demo';
-
-/** bpmn-js elements are SVG groups; a forced click hits their centre even under overlays. */
-async function clickElement(page: Page, id: string): Promise<void> {
-  await page.locator(`.djs-element[data-element-id="${id}"]`).first().click({ force: true });
-}
 
 /** The attributes of a BPMN file as `name="value"` texts, namespace declarations left out. */
 function attributes(xml: string): Set<string> {
@@ -19,23 +14,17 @@ function attributes(xml: string): Set<string> {
 }
 
 describe.skipIf(browserMissing !== null)('designer (流程设计, 表单设计, 运行监控) in the browser', () => {
+  let desk: SecretaryDesk;
   let server: DesignerServer;
-  let browser: Browser;
   let page: Page;
   let untranslatedSeen: string[] = [];
 
   beforeAll(async () => {
-    server = await startDesignerServer();
-    browser = await launchBrowser();
-    ({ page } = await newPage(browser));
-    // signIn only needs the base URL of the server
-    await signIn(server as unknown as RunningServer, page, secretary);
+    desk = await openSecretaryDesk();
+    ({ server, page } = desk);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => desk?.close());
 
   async function recordUntranslated(): Promise<void> {
     const seen = await page.evaluate(() => [...((globalThis as { __linliUntranslated?: Set<string> }).__linliUntranslated ?? [])]);

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, browserMissing, launchBrowser, newPage, screenshot, signIn, type RunningServer } from '../browser/browser-harness.js';
-import { secretary, startDesignerServer, type DesignerServer } from './designer-server.js';
+import { apiAs, browserMissing, screenshot } from '../browser/browser-harness.js';
+import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
 
 interface BylawAnswer {
   bylaw: Record<string, number>;
@@ -9,22 +9,16 @@ interface BylawAnswer {
 }
 
 describe.skipIf(browserMissing !== null)('规约参数 (bylaw settings) page in the browser', () => {
+  let desk: SecretaryDesk;
   let server: DesignerServer;
-  let browser: Browser;
   let page: Page;
-  const running = () => server as unknown as RunningServer; // the harness helpers only need the base URL and app
 
   beforeAll(async () => {
-    server = await startDesignerServer();
-    browser = await launchBrowser();
-    ({ page } = await newPage(browser));
-    await signIn(running(), page, secretary);
+    desk = await openSecretaryDesk();
+    ({ server, page } = desk);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => desk?.close());
 
   const input = (key: string) => page.locator(`[data-test="bylaw-input-${key}"] input`);
   const current = (key: string) => page.locator(`[data-test="bylaw-current-${key}"]`);
@@ -47,7 +41,7 @@ describe.skipIf(browserMissing !== null)('规约参数 (bylaw settings) page in 
     // then the page shows it and new cases will get it
     await expect.poll(() => current('specialApprovalRatio').textContent()).toBe('0.8');
     expect(await page.locator('[data-test="bylaw-last-change"]').textContent()).toContain(secretary.userId);
-    const saved = await apiAs<BylawAnswer>(running(), secretary, 'GET', '/api/bylaw');
+    const saved = await apiAs<BylawAnswer>(server, secretary, 'GET', '/api/bylaw');
     expect(saved.bylaw['specialApprovalRatio']).toBe(0.8);
     await screenshot(page, 'bylaw-settings');
 
@@ -59,6 +53,6 @@ describe.skipIf(browserMissing !== null)('规约参数 (bylaw settings) page in 
 
     // then the server's reason shows on that row and nothing changed
     await expect.poll(() => page.locator('[role="alert"]').first().textContent()).toContain('不得高于特别事项');
-    expect((await apiAs<BylawAnswer>(running(), secretary, 'GET', '/api/bylaw')).bylaw['ordinaryApprovalRatio']).toBe(0.5);
+    expect((await apiAs<BylawAnswer>(server, secretary, 'GET', '/api/bylaw')).bylaw['ordinaryApprovalRatio']).toBe(0.5);
   });
 });

@@ -1,18 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, newPage, screenshot, screenshotDir, signIn, type RunningServer } from '../browser/browser-harness.js';
-import { secretary, startDesignerServer, type DesignerServer } from './designer-server.js';
+import { browserMissing, screenshot, screenshotDir } from '../browser/browser-harness.js';
+import { clickElement, openSecretaryDesk, type DesignerServer, type SecretaryDesk } from './designer-server.js';
 
 const community = 'demo';
 const replyFlow = 'Flow_Gateway_Extension_Task_Reply';
 const extensionFlow = 'Flow_Gateway_Extension_Task_Extension';
-
-/** bpmn-js elements are SVG groups; a forced click hits their centre even under overlays. */
-async function clickElement(page: Page, id: string): Promise<void> {
-  await page.locator(`.djs-element[data-element-id="${id}"]`).first().click({ force: true });
-}
 
 /** The part of an SVG geometry element this test reads. */
 interface SvgLine {
@@ -50,22 +45,16 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, option: s
 }
 
 describe.skipIf(browserMissing !== null)('condition builder (分支条件) in the browser', () => {
+  let desk: SecretaryDesk;
   let server: DesignerServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startDesignerServer();
-    browser = await launchBrowser();
-    ({ page } = await newPage(browser));
-    // signIn only needs the base URL of the server
-    await signIn(server as unknown as RunningServer, page, secretary);
+    desk = await openSecretaryDesk();
+    ({ server, page } = desk);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => desk?.close());
 
   it('should block publishing a branch without condition or default, write the FEEL the builder shows into the XML, and publish once fixed', async () => {
     // given the complaint process, whose "申请延期？" gateway has a condition on "申请延期" and "已办结" as default

@@ -11,7 +11,8 @@ import { hashPassword } from '../../runtime/identity/password-hasher.js';
 import { givenCommunity, testPassword } from '../../runtime/identity/testing/identity-fixtures.js';
 import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { WorkflowService } from '../../runtime/services/workflow-service.js';
-import { demo, staff, type StaffUser } from '../browser/browser-harness.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demo, launchBrowser, newPage, signIn, staff, type StaffUser } from '../browser/browser-harness.js';
 import { repoRoot } from '../browser/designer-build.js';
 import { ensureDesignerTestBuild } from './designer-test-build.js';
 
@@ -69,4 +70,35 @@ export async function startDesignerServer(options: DesignerServerOptions = {}): 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What each designer browser test starts with: the server, a browser, and the secretary signed in on a page. */
+export interface SecretaryDesk {
+  readonly server: DesignerServer;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function openSecretaryDesk(options: DesignerServerOptions = {}): Promise<SecretaryDesk> {
+  const server = await startDesignerServer(options);
+  const browser = await launchBrowser();
+  const { context, page } = await newPage(browser);
+  await signIn(server, page, secretary);
+  return {
+    server,
+    browser,
+    context,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** bpmn-js elements are SVG groups; a forced click hits their centre even under overlays. */
+export async function clickElement(page: Page, id: string): Promise<void> {
+  await page.locator(`.djs-element[data-element-id="${id}"]`).first().click({ force: true });
 }

@@ -1,28 +1,23 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, newPage, screenshot, signIn, type RunningServer } from '../browser/browser-harness.js';
-import { secretary, startDesignerServer, type DesignerServer } from './designer-server.js';
+import { browserMissing, newPage, screenshot } from '../browser/browser-harness.js';
+import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
 
 const community = 'demo';
 
 describe.skipIf(browserMissing !== null)('what the process and form editors refuse, in the browser', () => {
+  let desk: SecretaryDesk;
   let server: DesignerServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startDesignerServer();
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-    // signIn only needs the base URL of the server
-    await signIn(server as unknown as RunningServer, page, secretary);
+    desk = await openSecretaryDesk();
+    ({ server, browser, context, page } = desk);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => desk?.close());
 
   it('should refuse publishing a form without a field that a published condition reads, saying which and where', async () => {
     // given the acceptance form, whose "受理意见" (acceptDecision) decides the complaint's "是否受理？" gateway

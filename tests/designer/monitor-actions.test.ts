@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, newPage, screenshotDir, signIn, staff, type RunningServer } from '../browser/browser-harness.js';
-import { secretary, startDesignerServer, type DesignerServer } from './designer-server.js';
+import { browserMissing, screenshotDir, staff } from '../browser/browser-harness.js';
+import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
 
 const community = 'demo';
 const processKey = 'address_verification';
@@ -11,23 +11,17 @@ const processKey = 'address_verification';
 const xml = readFileSync(path.resolve(import.meta.dirname, '../api/fixtures/address-verification.bpmn'), 'utf8');
 
 describe.skipIf(browserMissing !== null)('monitor (运行监控) actions in the browser', () => {
+  let desk: SecretaryDesk;
   let server: DesignerServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startDesignerServer();
+    desk = await openSecretaryDesk();
+    ({ server, page } = desk);
     await server.service.deployDefinition({ community, userId: secretary.userId, kind: 'bpmn', content: xml });
-    browser = await launchBrowser();
-    ({ page } = await newPage(browser));
-    // signIn only needs the base URL of the server
-    await signIn(server as unknown as RunningServer, page, secretary);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => desk?.close());
 
   async function start(businessKey: string, address: string): Promise<string> {
     return (await server.service.startInstance({ community, userId: secretary.userId, processKey, businessKey, variables: { address } })).id;

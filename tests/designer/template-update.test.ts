@@ -1,11 +1,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, newPage, screenshotDir, signIn, type RunningServer } from '../browser/browser-harness.js';
+import { browserMissing, screenshotDir } from '../browser/browser-harness.js';
 import { repoRoot } from '../browser/designer-build.js';
-import { secretary, startDesignerServer, type DesignerServer } from './designer-server.js';
+import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
 
 const community = 'demo';
 
@@ -22,24 +22,20 @@ function newerComplaintTemplate(xml: string): string {
 
 describe.skipIf(browserMissing !== null)('template update (模板有更新) in the browser', () => {
   let definitionsDir: string;
+  let desk: SecretaryDesk;
   let server: DesignerServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     // the sub-district's definitions in a folder of this test, so it can publish a new template version
     definitionsDir = mkdtempSync(path.join(tmpdir(), 'linli-definitions-'));
     for (const folder of ['templates', 'forms']) cpSync(path.join(repoRoot, 'definitions', folder), path.join(definitionsDir, folder), { recursive: true });
-    server = await startDesignerServer({ definitionsDir });
-    browser = await launchBrowser();
-    ({ page } = await newPage(browser));
-    // signIn only needs the base URL of the server
-    await signIn(server as unknown as RunningServer, page, secretary);
+    desk = await openSecretaryDesk({ definitionsDir });
+    ({ server, page } = desk);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await desk?.close();
     if (definitionsDir) rmSync(definitionsDir, { recursive: true, force: true });
   });
 
