@@ -3,7 +3,7 @@ import path from 'node:path';
 import { canonicalFormDefinition } from './forms/form-schema.js';
 import { LibraryStore } from './library/library-store.js';
 import { processKeyOf, templateHash } from './library/template-catalogue.js';
-import { NotFoundError } from './services/errors.js';
+import { hasDefinition } from './services/has-definition.js';
 import type { SqlWorkflowService } from './services/sql-workflow-service.js';
 import type { DefinitionKind } from './services/workflow-service.js';
 
@@ -47,7 +47,7 @@ export async function deployTemplates(service: SqlWorkflowService, dir: string, 
       const text = await readFile(path.join(dir, file.name), 'utf8');
       const content = file.kind === 'form' ? canonicalFormDefinition(text) : text;
       const key = file.kind === 'form' ? formIdOf(content) : processKeyOf(content);
-      if (key !== null && (await present(service, file.kind, key))) {
+      if (key !== null && (await hasDefinition(service, templateCommunity, file.kind, key))) {
         kept += 1;
         continue;
       }
@@ -64,16 +64,6 @@ export async function deployTemplates(service: SqlWorkflowService, dir: string, 
   }
   log.info({ deployed, kept, files: files.length }, '模板已部署 / templates deployed');
   return deployed;
-}
-
-async function present(service: SqlWorkflowService, kind: DefinitionKind, key: string): Promise<boolean> {
-  try {
-    await service.getDefinition({ community: templateCommunity, kind, key });
-    return true;
-  } catch (error) {
-    if (error instanceof NotFoundError) return false;
-    throw error;
-  }
 }
 
 /** A canonical form definition's id (canonicalFormDefinition has checked it is a JSON object). */

@@ -21,6 +21,13 @@ export const libraryErrors = {
         : `草稿 ${key} 已被 ${current.draft.updatedBy} 于 ${shanghaiTime(current.draft.updatedAt)} 保存，你的修改基于更早的版本。请重新打开后再修改（可先导出你的修改）/ draft ${key} was saved by ${current.draft.updatedBy} at ${current.draft.updatedAt} after you opened it; reopen it (export your changes first)`,
       { key, revision: current.revision, updatedBy: current.draft?.updatedBy ?? null, updatedAt: current.draft?.updatedAt ?? null },
     ),
+  formsMissing: (formIds: readonly string[]) =>
+    new LibraryError(
+      422,
+      'WF_FORM_MISSING',
+      `流程关联的表单不存在：${formIds.join('、')}。请先在表单库中创建并发布 / the process links forms that exist neither in this community nor in the sub-district's library: ${formIds.join(', ')}`,
+      { formIds },
+    ),
   templateNotFound: (key: string) => new LibraryError(404, 'WF_TEMPLATE_NOT_FOUND', `没有模板 ${key} / no template ${key}`, { key }),
   nothingToEdit: (key: string) => new LibraryError(404, 'WF_NOT_FOUND', `流程库中没有 ${key} / ${key} is not in the library`, { key }),
   alreadyInLibrary: (key: string) =>

@@ -99,6 +99,38 @@ describe('process library', () => {
     expect(update.body.diff.removed.map((element) => element.id)).toEqual(['End_Later']);
     expect(update.body.diff.changed.map((element) => element.id).sort()).toEqual(['Flow_Normal', 'Task_Check']);
   });
+
+  it("should bring a copied template's forms from the sub-district into a community that lacks them when publishing", async () => {
+    // given a second community without the repair form, and the sub-district's form file
+    const other = { ...admin, 'x-community': 'c2' };
+    mkdirSync(path.join(dir, 'definitions', 'forms'), { recursive: true });
+    writeFileSync(path.join(dir, 'definitions', 'forms', 'repair-check.form.json'), formText);
+    const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' }, other);
+
+    // when it publishes its copy
+    const published = await call('POST', '/processes/repair/publish', { content: copied.body.content }, other);
+
+    // then the form it links is there too, so its cases can be started and handled
+    expect(published.status).toBe(201);
+    const forms = await app.inject({ method: 'GET', url: '/api/definitions/form/repair-check', headers: other });
+    expect(forms.statusCode).toBe(200);
+  });
+
+  it('should refuse to publish a process linking a form that exists nowhere, naming it, and deploy nothing', async () => {
+    // given a community without the repair form, and no sub-district form of that id
+    const other = { ...admin, 'x-community': 'c3' };
+    const copied = await call<{ content: string }>('POST', '/processes/from-template', { templateKey: 'repair' }, other);
+
+    // when
+    const refused = await call<{ code: string; message: string }>('POST', '/processes/repair/publish', { content: copied.body.content }, other);
+
+    // then
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'WF_FORM_MISSING' });
+    expect(refused.body.message).toContain('repair-check');
+    const rows = await call<Row[]>('GET', '/processes', undefined, other);
+    expect(rows.body.find((row) => row.key === 'repair')?.latestVersion).toBeNull();
+  });
 });
 
 describe('drafts', () => {

@@ -1,10 +1,12 @@
+import { canonicalFormDefinition } from '../forms/form-schema.js';
+import { hasDefinition } from '../services/has-definition.js';
 import type { Acting, DefinitionVersion, DeployResult, Scoped, WorkflowService } from '../services/workflow-service.js';
 import { elementDiff, type ElementDiff } from './element-diff.js';
 import { conditionExpressions, feelVariableNames, fieldKeyProblems, formFields, linkedFormIds } from './form-fields.js';
 import { countCases, scanInstances, type CaseCounts } from './instance-scan.js';
 import { libraryErrors } from './library-errors.js';
 import type { Draft, LibraryRecord, LibraryStore } from './library-store.js';
-import { readTemplates, type TemplateEntry } from './template-catalogue.js';
+import { readSubDistrictForm, readTemplates, type TemplateEntry } from './template-catalogue.js';
 
 export interface VersionRow extends CaseCounts {
   readonly version: number;
@@ -187,9 +189,23 @@ export class LibraryService {
     checkRevision(key, await this.deps.store.get(scope.community, kind, key), revision);
   }
 
-  /** Deploys a new process version (running cases stay on theirs) and clears the draft. */
+  /**
+   * Deploys a new process version (running cases stay on theirs) and clears the draft. Forms it
+   * links that the community lacks (a community copying a template has none of its forms yet)
+   * are deployed from the sub-district's forms first; a linked form found nowhere refuses the
+   * publish, naming it, before anything is deployed.
+   */
   async publishProcess(actor: Acting, key: string, xml: string, revision?: number): Promise<DeployResult> {
     await this.checkCurrent(actor, 'processes', key, revision);
+    const missing: { formId: string; shipped: string | null }[] = [];
+    for (const formId of linkedFormIds(xml)) {
+      if (!(await hasDefinition(this.deps.workflow, actor.community, 'form', formId))) missing.push({ formId, shipped: await readSubDistrictForm(this.deps.definitionsDir, formId) });
+    }
+    const unknown = missing.filter((form) => form.shipped === null).map((form) => form.formId);
+    if (unknown.length > 0) throw libraryErrors.formsMissing(unknown);
+    for (const form of missing) {
+      if (form.shipped !== null) await this.deps.workflow.deployDefinition({ ...actor, kind: 'form', content: canonicalFormDefinition(form.shipped), key: form.formId });
+    }
     const result = await this.deps.workflow.deployDefinition({ ...actor, kind: 'bpmn', content: xml });
     await this.deps.store.update(actor.community, 'processes', key, (old) => ({ ...old, draft: null }));
     return result;

@@ -50,3 +50,16 @@ export async function readTemplates(definitionsDir: string): Promise<TemplateEnt
   }
   return entries;
 }
+
+/** Form ids the sub-district's files may have: they name a file, so nothing that could leave the folder. */
+const formIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/** The sub-district's form `<definitionsDir>/forms/<id>.form.json`, or null when it has none. */
+export async function readSubDistrictForm(definitionsDir: string, formId: string): Promise<string | null> {
+  if (!formIdPattern.test(formId)) return null;
+  try {
+    return await readFile(path.join(definitionsDir, 'forms', `${formId}.form.json`), 'utf8');
+  } catch {
+    return null;
+  }
+}

@@ -26,14 +26,19 @@ export interface DesignerServer {
 /** The demo community's secretary: community admin and residents' committee. */
 export const secretary: StaffUser = staff.admin;
 
+/** A community the sub-district added after start-up: no processes yet, its own secretary. */
+export const north = { id: 'north', name: '北苑居民区' } as const;
+export const northSecretary: StaffUser = { userId: 'admin-sun', displayName: '孙书记', community: north.id, roles: ['admin', 'rc'] };
+
 export interface DesignerServerOptions {
   /** The sub-district's definitions folder (templates + forms); the repository's `definitions/` by default. */
   readonly definitionsDir?: string;
 }
 
 /**
- * The real server on a fresh database, the shipped templates deployed, the demo staff, and
- * the designer build that routes the designer pages.
+ * The real server on a fresh database, the shipped templates deployed into `demo`, the demo
+ * staff, the community `north` with only its secretary, and the designer build that routes the
+ * designer pages.
  */
 export async function startDesignerServer(options: DesignerServerOptions = {}): Promise<DesignerServer> {
   const dist = await ensureDesignerTestBuild();
@@ -50,9 +55,10 @@ export async function startDesignerServer(options: DesignerServerOptions = {}): 
   });
   await deployTemplates(service, config.definitionsDir, { info: () => {}, warn: () => {} });
   await givenCommunity(identityService, demo.id, demo.name);
+  await givenCommunity(identityService, north.id, north.name);
   const passwordHash = await hashPassword(testPassword);
   await identityService.db.transaction(async (tx) => {
-    for (const user of [...Object.values(staff), { userId: 'bl-wang', displayName: '王楼组长', community: demo.id, roles: ['bl'] }]) {
+    for (const user of [...Object.values(staff), { userId: 'bl-wang', displayName: '王楼组长', community: demo.id, roles: ['bl'] }, northSecretary]) {
       await identityService.users.create({ id: user.userId, displayName: user.displayName, passwordHash, mustChangePassword: false }, tx);
       await identityService.users.setRoles({ userId: user.userId, community: user.community, roles: user.roles, grantedBy: 'test' }, tx);
     }
@@ -81,11 +87,11 @@ export interface SecretaryDesk {
   close(): Promise<void>;
 }
 
-export async function openSecretaryDesk(options: DesignerServerOptions = {}): Promise<SecretaryDesk> {
+export async function openSecretaryDesk(options: DesignerServerOptions & { readonly as?: StaffUser } = {}): Promise<SecretaryDesk> {
   const server = await startDesignerServer(options);
   const browser = await launchBrowser();
   const { context, page } = await newPage(browser);
-  await signIn(server, page, secretary);
+  await signIn(server, page, options.as ?? secretary);
   return {
     server,
     browser,
