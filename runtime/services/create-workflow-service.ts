@@ -13,6 +13,8 @@ import type { RetentionAdmin, WorkflowService, WorkflowServiceOptions } from './
 export interface InternalServiceOptions extends WorkflowServiceOptions {
   readonly sqliteFile?: string;
   readonly engine?: WorkflowEngine;
+  /** How long this node's executor holds a timer or built-in job it took (default 60 s; short in crash tests). */
+  readonly jobLockTimeoutMs?: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function openWorkflowService(options: InternalServiceOptions = {}):
     now,
     webhookAllowList: options.webhookAllowList ?? [],
     archiveDir: options.archiveDir ?? join(resolve(options.dataDir ?? 'data'), 'archive'),
+    ...(options.jobLockTimeoutMs !== undefined ? { lockTimeoutMs: options.jobLockTimeoutMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   if (options.jobExecutor !== false) executor.start();

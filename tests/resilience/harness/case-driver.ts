@@ -18,7 +18,7 @@ export function newAcknowledged(): Acknowledged {
   return { started: new Set(), completedTasks: new Set(), failures: 0, requests: 0 };
 }
 
-async function call(url: string, init: RequestInit, ack: Acknowledged): Promise<{ status: number; body: unknown } | null> {
+export async function call(url: string, init: RequestInit, ack: Acknowledged): Promise<{ status: number; body: unknown } | null> {
   ack.requests++;
   try {
     const response = await fetch(url, { ...init, headers: clerkHeaders, signal: AbortSignal.timeout(15_000) });
@@ -31,9 +31,9 @@ async function call(url: string, init: RequestInit, ack: Acknowledged): Promise<
   }
 }
 
-/** Starts one case; returns its id when acknowledged. */
-export async function startCase(baseUrl: string, index: number, ack: Acknowledged): Promise<string | null> {
-  const answer = await call(`${baseUrl}/api/instances`, { method: 'POST', body: JSON.stringify({ processKey: 'resilience_case', variables: { index } }) }, ack);
+/** Starts one case (of `resilience_case` unless told); returns its id when acknowledged. */
+export async function startCase(baseUrl: string, index: number, ack: Acknowledged, processKey = 'resilience_case'): Promise<string | null> {
+  const answer = await call(`${baseUrl}/api/instances`, { method: 'POST', body: JSON.stringify({ processKey, variables: { index } }) }, ack);
   if (answer?.status !== 201) return null;
   const id = (answer.body as { id: string }).id; // the API's documented 201 body
   ack.started.add(id);

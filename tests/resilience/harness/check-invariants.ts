@@ -21,7 +21,7 @@ interface StateElement {
   readonly status: string;
 }
 
-interface HistoryEvent {
+export interface HistoryEvent {
   readonly type: string;
   readonly elementId: string | null;
   readonly elementInstanceId: string | null;
@@ -124,12 +124,13 @@ export async function checkInvariants(query: Query): Promise<InvariantReport> {
 }
 
 /** History rows hold one command's events as a JSON array (`batch`), or one event. */
-function readEvents(row: Record<string, unknown>): HistoryEvent[] {
+export function readEvents(row: Record<string, unknown>): HistoryEvent[] {
   const data: unknown = typeof row['data'] === 'string' ? JSON.parse(row['data']) : row['data'];
   if (Array.isArray(data)) {
     return data.filter((e): e is HistoryEvent => typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string');
   }
-  return [{ type: String(row['type']), elementId: null, elementInstanceId: row['element_instance_id'] === null ? null : String(row['element_instance_id']) }];
+  const elementId = row['element_id'];
+  return [{ type: String(row['type']), elementId: typeof elementId === 'string' ? elementId : null, elementInstanceId: row['element_instance_id'] === null ? null : String(row['element_instance_id']) }];
 }
 
 function groupBy(rows: readonly Record<string, unknown>[], key: string): Map<string, Record<string, unknown>[]> {

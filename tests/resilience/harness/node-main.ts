@@ -8,7 +8,8 @@ import { openWorkflowService } from '../../../runtime/services/create-workflow-s
  * One runtime node for the resilience tests and the runtime benchmark: the real app and the
  * real workflow service (job executor on) with the development identity, listening on
  * `NODE_PORT` (0 = any free port). Prints one JSON line `{"ready":true,"port":…}` when it
- * serves. Unlike `npm start` it deploys no templates and accepts port 0.
+ * serves. Unlike `npm start` it deploys no templates and accepts port 0. `JOB_LOCK_TIMEOUT_MS`
+ * shortens how long its executor holds a timer it took (crash tests: a dead node's locks expire soon).
  */
 const config = loadConfig({ ...process.env, PORT: '3000', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
 mkdirSync(config.dataDir, { recursive: true });
@@ -17,6 +18,7 @@ const service = await openWorkflowService({
   dataDir: config.dataDir,
   webhookAllowList: config.webhookAllowList,
   ...(process.env.NODE_ID ? { nodeId: process.env.NODE_ID } : {}),
+  ...(process.env.JOB_LOCK_TIMEOUT_MS ? { jobLockTimeoutMs: Number(process.env.JOB_LOCK_TIMEOUT_MS) } : {}),
 });
 // several nodes on PostgreSQL: LISTEN/NOTIFY carries each node's after-commit events to the others
 const fanout = config.databaseUrl
