@@ -4,15 +4,18 @@ import { readEvents, type Query } from './check-invariants.js';
  * What every case of one process must look like at the end of a run, read from the database:
  * completed (row and state), no token left waiting at a join, exactly the expected task rows
  * per user-task element, its timer entered and fired exactly once in the history (a second
- * firing would show as a second completion, or a second task after it), and its service task
- * completed once, by the worker whose name the history row carries.
+ * firing would show as a second completion, or a second task after it), each service task
+ * completed once (by the worker or node whose name the history row carries), and exactly the
+ * expected notifications (a built-in notify job run twice would have written two).
  */
 export interface CaseSpec {
   readonly processKey: string;
   readonly timerElementId: string;
   /** User-task element → how many task rows one case has. */
   readonly tasksPerElement: Readonly<Record<string, number>>;
-  readonly serviceElementId?: string;
+  readonly serviceElementIds?: readonly string[];
+  /** Notification rows one case writes. */
+  readonly notificationsPerCase?: number;
   /** Names the variable that is missing or wrong, else null. */
   readonly variables?: (variables: Record<string, unknown>) => string | null;
 }
@@ -20,7 +23,7 @@ export interface CaseSpec {
 export interface CaseReport {
   readonly cases: number;
   readonly problems: readonly string[];
-  /** Job key (the service task's element instance) → the worker that completed it, and when (history time). */
+  /** Job key (a service task's element instance) → the worker or node that completed it, and when (history time). */
   readonly completedBy: ReadonlyMap<string, { readonly actor: string; readonly at: number }>;
   /** Instance id → when its timer fired (history time). */
   readonly timerFiredAt: ReadonlyMap<string, number>;
@@ -33,6 +36,8 @@ export async function checkCases(query: Query, spec: CaseSpec): Promise<CaseRepo
   const history = await query(
     `select h.instance_id, h.type, h.at, h.user_id, h.element_id, h.element_instance_id, h.data from wf_history_event h join wf_process_instance i on i.id = h.instance_id where i.process_key = '${key}' order by h.seq`,
   );
+  const notifications = await query(`select n.instance_id, count(*) as n from wf_notification n join wf_process_instance i on i.id = n.instance_id where i.process_key = '${key}' group by n.instance_id`);
+  const notificationsOf = new Map(notifications.map((r) => [String(r['instance_id']), Number(r['n'])]));
   const problems: string[] = [];
   const completedBy = new Map<string, { actor: string; at: number }>();
   const timerFiredAt = new Map<string, number>();
@@ -69,11 +74,13 @@ export async function checkCases(query: Query, spec: CaseSpec): Promise<CaseRepo
     const timerFired = firings.length;
     for (const firing of firings) timerFiredAt.set(id, firing.at);
     if (timerEntered !== 1 || timerFired !== 1) problems.push(`${where}: timer ${spec.timerElementId} entered ${timerEntered} and fired ${timerFired} times, expected once each`);
-    if (spec.serviceElementId !== undefined) {
-      const done = events.filter((e) => e.type === 'element.completed' && e.elementId === spec.serviceElementId);
-      if (done.length !== 1) problems.push(`${where}: service task ${spec.serviceElementId} completed ${done.length} times`);
+    for (const serviceElementId of spec.serviceElementIds ?? []) {
+      const done = events.filter((e) => e.type === 'element.completed' && e.elementId === serviceElementId);
+      if (done.length !== 1) problems.push(`${where}: service task ${serviceElementId} completed ${done.length} times`);
       for (const event of done) if (event.elementInstanceId !== null) completedBy.set(event.elementInstanceId, { actor: event.actor, at: event.at });
     }
+    const written = notificationsOf.get(id) ?? 0;
+    if (spec.notificationsPerCase !== undefined && written !== spec.notificationsPerCase) problems.push(`${where}: ${written} notifications, expected ${spec.notificationsPerCase}`);
   }
   return { cases: instances.length, problems, completedBy, timerFiredAt };
 }
