@@ -5,10 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { advanceCase, clerkHeaders, driveLoad, newAcknowledged, pause } from './harness/case-driver.js';
 import { checkInvariants } from './harness/check-invariants.js';
 import { openSqlite } from './harness/open-sqlite.js';
+import { seedFromEnv } from './harness/seeded-random.js';
 import { spawnNode, type RuntimeNode } from './harness/spawn-node.js';
 
 /** Crash rounds; `RESILIENCE_CRASHES=20` for a longer run. */
-const crashes = Number(process.env.RESILIENCE_CRASHES ?? 2);
+const crashes = Number(process.env.RESILIENCE_CRASHES ?? 3);
+/** The crash moments; logged, `RESILIENCE_SEED=<seed>` replays a run. */
+const random = seedFromEnv(process.env.RESILIENCE_SEED);
 const fixture = readFileSync(new URL('./fixtures/resilience-case.bpmn', import.meta.url), 'utf8');
 
 describe('kill -9 of the single SQLite node under load', () => {
@@ -21,7 +24,7 @@ describe('kill -9 of the single SQLite node under load', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('should keep every acknowledged command, apply no case by halves, and fire every due timer after restarts', async () => {
+  it(`should keep every acknowledged command through ${crashes} kill -9s at random moments (seed ${random.seed}), apply no case by halves, and fire every due timer after restarts`, async () => {
     // given a node with the case process deployed
     node = await spawnNode({ DATA_DIR: dataDir });
     const deployed = await fetch(`${node.url}/api/definitions`, { method: 'POST', headers: clerkHeaders, body: JSON.stringify({ kind: 'bpmn', content: fixture }) });
@@ -35,7 +38,9 @@ describe('kill -9 of the single SQLite node under load', () => {
       const current: RuntimeNode = node;
       let stop = false;
       const load = driveLoad({ baseUrls: () => [current.url], clients: 4, inFlight: 4, stop: () => stop, ack, nextIndex: () => index++ });
-      await pause(400 + Math.floor(Math.random() * 1600));
+      const moment = random.between(400, 2_000);
+      console.log(`SQLite crash ${round + 1}/${crashes} (seed ${random.seed}) after ${moment} ms of load`);
+      await pause(moment);
       await current.crash();
       node = null;
       stop = true;
