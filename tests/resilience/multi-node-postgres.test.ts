@@ -218,25 +218,29 @@ describe.skipIf(!reachable)('three nodes on one PostgreSQL database', () => {
       const wanted = k < kills ? (k % 2 === 0 ? 'timer' : 'service') : orphans.some((o) => o.kind === 'timer') ? 'service' : 'timer';
       const holding = `select count(*) as n from wf_job where kind = '${wanted}' and (lock_owner = $1 or lock_owner like $2) and lock_expires_at > $3`;
       const rowHolder = await pgClient(database.url);
-      await rowHolder.query('begin');
-      if (wanted === 'timer') {
-        const due = await rowHolder.query("select instance_id from wf_job where kind = 'timer' and (lock_expires_at is null or lock_expires_at <= $1) and due_at <= $2 order by due_at limit 60", [Date.now(), Date.now() + 1_500]);
-        await rowHolder.query('select id from wf_process_instance where id = any($1) for update', [due.rows.map((r) => String(r['instance_id']))]);
+      let left: Orphan[];
+      try {
+        await rowHolder.query('begin');
+        if (wanted === 'timer') {
+          const due = await rowHolder.query("select instance_id from wf_job where kind = 'timer' and (lock_expires_at is null or lock_expires_at <= $1) and due_at <= $2 order by due_at limit 60", [Date.now(), Date.now() + 1_500]);
+          await rowHolder.query('select id from wf_process_instance where id = any($1) for update', [due.rows.map((r) => String(r['instance_id']))]);
+        }
+        await withDatabase(async (_query, client) => {
+          const until = Date.now() + 5_000;
+          while (Date.now() < until && Number((await client.query(holding, [node.id, `${node.id}:%`, Date.now()])).rows[0]?.['n']) === 0) await pause(20);
+        });
+        await node.crash();
+        nodes[victim] = null;
+        await pause(200); // a COMMIT the node sent just before it died lands first
+        left = await withDatabase(async (_query, client) =>
+          (await client.query('select id, instance_id, kind, lock_owner, lock_expires_at from wf_job where (lock_owner = $1 or lock_owner like $2) and lock_expires_at > $3', [node.id, `${node.id}:%`, Date.now()])).rows.map(
+            (r): Orphan => ({ id: String(r['id']), instanceId: String(r['instance_id']), kind: String(r['kind']), owner: String(r['lock_owner']), expires: Number(r['lock_expires_at']) }),
+          ),
+        );
+      } finally {
+        await rowHolder.query('rollback').catch(() => undefined);
+        await rowHolder.end();
       }
-      await withDatabase(async (_query, client) => {
-        const until = Date.now() + 5_000;
-        while (Date.now() < until && Number((await client.query(holding, [node.id, `${node.id}:%`, Date.now()])).rows[0]?.['n']) === 0) await pause(20);
-      });
-      await node.crash();
-      nodes[victim] = null;
-      await pause(200); // a COMMIT the node sent just before it died lands first
-      const left = await withDatabase(async (_query, client) =>
-        (await client.query('select id, instance_id, kind, lock_owner, lock_expires_at from wf_job where (lock_owner = $1 or lock_owner like $2) and lock_expires_at > $3', [node.id, `${node.id}:%`, Date.now()])).rows.map(
-          (r): Orphan => ({ id: String(r['id']), instanceId: String(r['instance_id']), kind: String(r['kind']), owner: String(r['lock_owner']), expires: Number(r['lock_expires_at']) }),
-        ),
-      );
-      await rowHolder.query('rollback');
-      await rowHolder.end();
       orphans.push(...left);
       console.log(`kill ${k + 1} (${kills} asked, seed ${random.seed}): ${node.id}, waited for a ${wanted} lock; left ${left.filter((o) => o.kind === 'timer').length} timer and ${left.filter((o) => o.kind === 'service').length} job locks`);
       await startSlot(victim);
