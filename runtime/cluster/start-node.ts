@@ -22,6 +22,8 @@ export interface StartNodeOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Runs once the database is open, before the HTTP app is built (`npm start` builds the designer here). */
   readonly beforeApp?: () => void;
+  /** How long the job executor holds a timer or job it took (default 60 s; crash tests shorten it). */
+  readonly jobLockTimeoutMs?: number;
 }
 
 /** A node that is built but not yet listening. */
@@ -60,6 +62,7 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
       dataDir: config.dataDir,
       webhookAllowList: config.webhookAllowList,
       nodeId,
+      ...(options.jobLockTimeoutMs !== undefined ? { jobLockTimeoutMs: options.jobLockTimeoutMs } : {}),
     });
   } catch (error) {
     release();
