@@ -24,6 +24,9 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_IOERR',
 ]);
 
+/** What a client reads when the database is away: names the database, says to retry. */
+export const DATABASE_UNAVAILABLE = '数据库暂时不可用，请稍后重试 / the database is temporarily unavailable; retry later';
+
 /** Maps driver errors a client can act on (retry) to service errors; anything else passes through. */
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof WorkflowError || typeof error !== 'object' || error === null) return error;
@@ -31,7 +34,7 @@ export function mapDatabaseError(error: unknown): unknown {
   const name = 'name' in error && typeof error.name === 'string' ? error.name : '';
   if (CONFLICT_CODES.has(code)) return new ConflictError(undefined, { cause: code });
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR') || name === 'KnexTimeoutError' || isConnectionMessage(error)) {
-    return new UnavailableError(undefined, { cause: code || name });
+    return new UnavailableError(DATABASE_UNAVAILABLE, { cause: code || name });
   }
   return error;
 }

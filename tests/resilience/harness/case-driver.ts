@@ -10,6 +10,16 @@ export interface Acknowledged {
   /** Requests that got no answer or a 5xx (expected while a node is down). */
   failures: number;
   requests: number;
+  /** When given, every answer (status 0: none within the client timeout) is recorded here. */
+  readonly answers?: Answer[];
+}
+
+/** One answer as the client saw it: when, which request, the status and the body. */
+export interface Answer {
+  readonly at: number;
+  readonly request: string;
+  readonly status: number;
+  readonly body: unknown;
 }
 
 export const clerkHeaders = { 'x-user': 'li', 'x-community': 'demo', 'x-groups': 'rc', 'content-type': 'application/json' } as const;
@@ -24,9 +34,12 @@ export async function call(url: string, init: RequestInit, ack: Acknowledged): P
     const response = await fetch(url, { ...init, headers: clerkHeaders, signal: AbortSignal.timeout(15_000) });
     const text = await response.text();
     if (response.status >= 500) ack.failures++;
-    return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+    const body = text === '' ? null : (JSON.parse(text) as unknown);
+    ack.answers?.push({ at: Date.now(), request: `${init.method ?? 'GET'} ${new URL(url).pathname}`, status: response.status, body });
+    return { status: response.status, body };
   } catch {
     ack.failures++;
+    ack.answers?.push({ at: Date.now(), request: `${init.method ?? 'GET'} ${new URL(url).pathname}`, status: 0, body: null });
     return null;
   }
 }
