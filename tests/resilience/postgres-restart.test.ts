@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
@@ -42,9 +42,15 @@ const skipReason = !enabled
     : null;
 if (skipReason !== null) process.stderr.write(`PostgreSQL restart test skipped: ${skipReason}\n`);
 
+const clusterArgs = (action: 'stop' | 'start'): string[] => ['--skip-systemctl-redirect', version ?? '', 'main', action, ...(action === 'stop' ? ['--mode', 'fast'] : [])];
+/** Set while this test has the server stopped: a test process that exits then starts it on the way out. */
+let stoppedByUs = false;
+process.once('exit', () => {
+  if (stoppedByUs) execFileSync('pg_ctlcluster', clusterArgs('start'), { timeout: 60_000, stdio: 'ignore' });
+});
 async function cluster(action: 'stop' | 'start'): Promise<void> {
-  const args = ['--skip-systemctl-redirect', version ?? '', 'main', action, ...(action === 'stop' ? ['--mode', 'fast'] : [])];
-  await run('pg_ctlcluster', args, { timeout: 60_000 });
+  if (action === 'stop') stoppedByUs = true;
+  await run('pg_ctlcluster', clusterArgs(action), { timeout: 60_000 });
 }
 async function isReady(): Promise<boolean> {
   try {
@@ -63,6 +69,7 @@ async function ensurePostgresUp(): Promise<void> {
     if (Date.now() > deadline) throw new Error('PostgreSQL did not come back within 60 s: start it with pg_ctlcluster --skip-systemctl-redirect <version> main start');
     await pause(250);
   }
+  stoppedByUs = false;
 }
 
 /** Waits (at most `ms`) until no other client is connected to the server; other connections mean another test runs on it. */
