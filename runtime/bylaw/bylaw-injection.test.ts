@@ -98,6 +98,22 @@ describe('bylaw settings in new cases', () => {
     expect(await count()).toBe(casesBefore);
   });
 
+  it('should refuse bylaw among the variables sent to a running case, keeping the settings it started with', async () => {
+    // given a running vote
+    const id = await startVote();
+    const [task] = (await t.workflow.queryTasks({ community, instanceId: id, elementId: 'Task_Notice' })).items;
+
+    // when its task is completed, and a message is sent, each bringing a bylaw of its own
+    const notice = { voteStart: '2026-03-03', voteEnd: '2026-03-10', voteMethod: 'both', voteNotice: '表决公告' };
+    const viaTask = await t.workflow.completeTask({ community, userId: 'v-oc', taskId: task!.id, variables: { ...notice, bylaw: { specialApprovalRatio: 0.5 } } }).catch((error: unknown) => error);
+    const viaMessage = await t.workflow.publishMessage({ community, userId: 'v-admin', name: 'anything', correlationKey: id, variables: { bylaw: { specialApprovalRatio: 0.5 } } }).catch((error: unknown) => error);
+
+    // then both are refused naming bylaw, and the case still has the settings it started with
+    for (const refused of [viaTask, viaMessage]) expect(refused).toMatchObject({ status: 422, code: 'WF_VALIDATION', details: { problems: [expect.objectContaining({ field: 'bylaw' })] } });
+    expect((await variablesOf(id))['bylaw']).not.toMatchObject({ specialApprovalRatio: 0.5 });
+    expect((await t.workflow.queryTasks({ community, instanceId: id, elementId: 'Task_Notice' })).items).toHaveLength(1);
+  });
+
   it('should add no bylaw variable to a process whose diagram never mentions it', async () => {
     // when
     const started = await t.workflow.startInstance({ community, userId: 'v-oc', processKey: 'repair_request', variables: { building: 3 } });

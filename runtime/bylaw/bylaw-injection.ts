@@ -7,6 +7,19 @@ import { readBylaw } from './bylaw-store.js';
 /** The variable the templates read their thresholds from; only the runtime sets it at start. */
 export const BYLAW_VARIABLE = 'bylaw';
 
+/**
+ * Refuses `bylaw` among the variables a person or an integration sends to a running case (task
+ * completion, job completion or BPMN error, message, signal): a case keeps the settings it
+ * started with. The audited variable edit of a community admin remains the one way to change them.
+ */
+export function refuseBylawVariable(variables: JsonObject | undefined, when: { readonly zh: string; readonly en: string }): void {
+  if (variables === undefined || !Object.hasOwn(variables, BYLAW_VARIABLE)) return;
+  throw new WorkflowValidationError(
+    [{ elementId: null, elementType: null, field: BYLAW_VARIABLE, message: `变量 bylaw 由本居民区的规约参数提供，${when.zh}时不能填写 / the variable bylaw comes from the community bylaw settings and cannot be given ${when.en}` }],
+    `${when.zh}时不能填写变量 bylaw / bylaw cannot be given ${when.en}`,
+  );
+}
+
 /** What a start brings that decides the `bylaw` variable. */
 export interface BylawStart {
   readonly community: string;
