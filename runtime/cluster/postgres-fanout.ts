@@ -84,9 +84,15 @@ export async function startPostgresFanout(options: FanoutOptions): Promise<Fanou
       forwarded.add(events);
       options.deliver(events);
     });
-    await listen.connect();
-    await notify.connect();
-    await listen.query(`LISTEN ${channel}`);
+    try {
+      await listen.connect();
+      await notify.connect();
+      await listen.query(`LISTEN ${channel}`);
+    } catch (error) {
+      // half open (one connected, the other refused): close both before the caller retries
+      await Promise.all([listen.end(), notify.end()].map((p) => p.catch(() => undefined)));
+      throw error;
+    }
     listener = listen;
     notifier = notify;
   };
