@@ -35,11 +35,9 @@ async function loadNames(): Promise<void> {
 export function useSession() {
   const user = computed(() => state.user);
   const community = computed(() => state.user?.community ?? null);
-  const communityName = computed(() => {
-    const id = community.value;
-    if (id === null) return '';
-    return state.communityNames[id] ?? state.user?.communities.find((c) => c.id === id)?.name ?? id;
-  });
+  /** A community's name as people say it (its id when the name is not known). */
+  const communityNameOf = (id: string): string => state.communityNames[id] ?? state.user?.communities.find((c) => c.id === id)?.name ?? id;
+  const communityName = computed(() => (community.value === null ? '' : communityNameOf(community.value)));
   const roles = computed(() => state.user?.roles ?? []);
   const isAdmin = computed(() => roles.value.includes('admin') || state.user?.isSubDistrictAdmin === true);
   const isStaff = computed(() => roles.value.some((role) => role !== 'resident'));
@@ -49,6 +47,7 @@ export function useSession() {
     user,
     community,
     communityName,
+    communityNameOf,
     roles,
     isAdmin,
     isStaff,
