@@ -29,9 +29,12 @@ export async function deployMonthlyReport(service: SqlWorkflowService, log: Temp
   return deployed;
 }
 
+/** The shipped file, read once per process. */
+let shipped: Promise<string> | undefined;
+
 /** Deploys the monthly report process into one community; whether that made a new version. */
 export async function deployMonthlyReportInto(service: WorkflowService, community: string): Promise<boolean> {
-  const content = await readFile(monthlyReportBpmn, 'utf8');
-  const result = await service.deployDefinition({ community, userId: 'system', kind: 'bpmn', content });
+  shipped ??= readFile(monthlyReportBpmn, 'utf8');
+  const result = await service.deployDefinition({ community, userId: 'system', kind: 'bpmn', content: await shipped });
   return !result.unchanged;
 }
