@@ -192,9 +192,11 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
     return policy?.redact === undefined || reply.statusCode >= 300 ? payload : policy.redact(payload, request.actor);
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // Written before the reply leaves (onSend, not onResponse): whoever sees the action succeed can
+  // read its audit row at once, and a crash cannot acknowledge an action whose row is missing.
+  app.addHook('onSend', async (request, reply, payload) => {
     const policy = policyOf(request, policies);
-    if (policy?.audit === undefined || reply.statusCode >= 300) return;
+    if (policy?.audit === undefined || reply.statusCode >= 300) return payload;
     try {
       await service.audit.append({
         community: request.actor.community,
@@ -207,6 +209,7 @@ async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptio
     } catch (error) {
       request.log.error({ err: error, action: policy.audit }, 'audit entry could not be written');
     }
+    return payload;
   });
 }
 
