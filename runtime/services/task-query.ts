@@ -60,16 +60,22 @@ export function taskQuerySql(input: QueryTasksInput, now: number, limit: number)
 }
 
 /**
- * Tasks where the viewer is a candidate user or holds one of the candidate groups. Naming the
- * community inside lets PostgreSQL use the (community, kind, value, task) index instead of
- * scanning every community's candidate rows (`bench/runtime/inbox.ts --db postgresql`, 100k open tasks: p95 150 ms without it, 23 ms with it).
+ * Tasks where the viewer is a candidate user or holds one of the candidate groups: one EXISTS per
+ * kind, each naming task, community, kind and value. Naming the community lets PostgreSQL use the
+ * (community, kind, value, task) index instead of scanning every community's candidate rows
+ * (`bench/runtime/inbox.ts --db postgresql`, 100k open tasks: p95 150 ms without it, 23 ms with
+ * it); keeping user and groups apart (not one EXISTS with `(kind = 'u' …) OR (kind = 'g' …)`)
+ * lets SQLite look each one up by the (task, kind, value) key — with the OR inside, it scanned
+ * every candidate row of the community for each open task, growing with the history.
  */
 function candidateClause(viewer: TaskViewer, community: string): { sql: string; params: SqlValue[] } {
   const groups = viewer.groups.filter((g) => g !== '');
-  const groupPart = groups.length > 0 ? ` OR (c.kind = 'g' AND c.value IN (${groups.map(() => '?').join(', ')}))` : '';
+  const exists = (kind: 'u' | 'g', values: string) => `EXISTS (SELECT 1 FROM wf_task_candidate c WHERE c.task_id = t.id AND c.community = ? AND c.kind = '${kind}' AND c.value ${values})`;
+  const userPart = exists('u', '= ?');
+  if (groups.length === 0) return { sql: userPart, params: [community, viewer.userId] };
   return {
-    sql: `EXISTS (SELECT 1 FROM wf_task_candidate c WHERE c.community = ? AND c.task_id = t.id AND ((c.kind = 'u' AND c.value = ?)${groupPart}))`,
-    params: [community, viewer.userId, ...groups],
+    sql: `(${userPart} OR ${exists('g', `IN (${groups.map(() => '?').join(', ')})`)})`,
+    params: [community, viewer.userId, community, ...groups],
   };
 }
 
