@@ -18,6 +18,7 @@ export function unavailableDatabase(reason: string): SqlDatabase {
     get: (): Promise<SqlRow | undefined> => fail(),
     run: (): Promise<number> => fail(),
     transaction: <T>(): Promise<T> => fail(),
+    refreshPlannerStatistics: async () => undefined,
     close: async () => undefined,
   };
 }

@@ -47,7 +47,9 @@ export function ormOptions(options: OpenDatabaseOptions): Options {
   }
   const file = options.sqliteFile ?? sqliteFileOf(options.dataDir ?? 'data');
   mkdirSync(resolve(file, '..'), { recursive: true });
-  return { ...common, driver: BetterSqliteDriver, dbName: file };
+  // SQLite's planner statistics tables (`PRAGMA optimize`) are not ours; MikroORM 6's schema
+  // reader would otherwise try to map their untyped columns and fail.
+  return { ...common, driver: BetterSqliteDriver, dbName: file, schemaGenerator: { skipTables: ['sqlite_stat1', 'sqlite_stat4'] } };
 }
 
 /**
@@ -79,7 +81,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('busy_timeout = 5000');
+    handle.pragma('analysis_limit = 1000'); // statistics from a sample: `optimize` stays cheap on large tables
     await orm.getMigrator().up();
+    handle.pragma('optimize = 0x10002'); // SQLite's advice for a long-lived connection: every table, at open
     return { orm, db: new SqliteDatabase(handle, () => orm.close(true)) };
   } catch (error) {
     await orm.close(true);

@@ -58,6 +58,9 @@ export class PostgresDatabase implements SqlDatabase {
     });
   }
 
+  /** Autovacuum's analyse keeps PostgreSQL's statistics current: nothing to do. */
+  async refreshPlannerStatistics(): Promise<void> {}
+
   close(): Promise<void> {
     return this.onClose();
   }

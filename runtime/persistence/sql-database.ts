@@ -29,6 +29,11 @@ export interface SqlDatabase extends SqlTx {
    * when it resolves, rolls back when it throws.
    */
   transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
+  /**
+   * Brings the query planner's table statistics up to date where the database does not do it
+   * itself (SQLite: `PRAGMA optimize`; PostgreSQL's autovacuum analyses on its own).
+   */
+  refreshPlannerStatistics(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -90,6 +90,16 @@ export class SqliteDatabase implements SqlDatabase {
     });
   }
 
+  /**
+   * `PRAGMA optimize`: analyses the tables whose size changed a lot since their last analysis
+   * (bounded by the `analysis_limit` set at open). Without statistics SQLite picks an index by the
+   * number of equality terms alone, e.g. (community, status) over (instance) for one case's open
+   * tasks: a scan of every open task of the community.
+   */
+  refreshPlannerStatistics(): Promise<void> {
+    return this.op(() => void this.handle.pragma('optimize'));
+  }
+
   close(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.enqueue({ kind: 'op', run: () => this.onClose(), resolve: () => resolve(), reject });

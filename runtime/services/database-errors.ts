@@ -58,6 +58,7 @@ export function withDatabaseErrors(db: SqlDatabase): SqlDatabase {
     get: (sql, params) => mapped(() => db.get(sql, params)),
     run: (sql, params) => mapped(() => db.run(sql, params)),
     transaction: <T>(work: (tx: SqlTx) => Promise<T>) => mapped(() => db.transaction(work)),
+    refreshPlannerStatistics: () => mapped(() => db.refreshPlannerStatistics()),
     close: () => db.close(),
   };
 }

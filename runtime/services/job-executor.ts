@@ -23,6 +23,8 @@ export interface JobExecutorOptions {
   readonly archiveDir?: string;
   /** How often the retention clean-up runs. Default 1 hour. */
   readonly retentionIntervalMs?: number;
+  /** How often the planner statistics are refreshed (`SqlDatabase.refreshPlannerStatistics`). Default 1 hour. */
+  readonly statisticsIntervalMs?: number;
   /** How long this node holds an acquired built-in job. Default 60 s. */
   readonly lockTimeoutMs?: number;
   readonly fetch?: typeof fetch;
@@ -52,6 +54,8 @@ export class JobExecutor {
   private unsubscribe: (() => void) | undefined;
   private readonly retention: RetentionCleaner | undefined;
   private lastRetentionRun = Number.NEGATIVE_INFINITY;
+  /** The database refreshed its statistics when it opened. */
+  private lastStatisticsRun: number;
 
   constructor(
     private readonly service: SqlWorkflowService,
@@ -66,6 +70,7 @@ export class JobExecutor {
       newId: createIdGenerator(options.now),
       webhookAllowList: options.webhookAllowList,
     };
+    this.lastStatisticsRun = options.now();
     this.retention = options.archiveDir ? new RetentionCleaner(db, { archiveDir: options.archiveDir, now: options.now }) : undefined;
     this.outbox = new OutboxDispatcher(service, db, {
       worker: options.nodeId,
@@ -116,6 +121,12 @@ export class JobExecutor {
     if (this.retention && this.options.now() - this.lastRetentionRun >= (this.options.retentionIntervalMs ?? 3_600_000)) {
       this.lastRetentionRun = this.options.now();
       await this.runRetention();
+    }
+    if (this.options.now() - this.lastStatisticsRun >= (this.options.statisticsIntervalMs ?? 3_600_000)) {
+      this.lastStatisticsRun = this.options.now();
+      await this.db.refreshPlannerStatistics().catch((error: unknown) => {
+        this.options.logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'planner statistics refresh failed');
+      });
     }
     return handled;
   }
