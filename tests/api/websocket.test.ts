@@ -16,19 +16,35 @@ function committingService() {
   return { service, commit: (...events: CommittedEvent[]) => listeners.forEach((listener) => listener(events)) };
 }
 
-/** Messages after the greeting (which may arrive before the test listens). */
-function collect(socket: WebSocket): unknown[] {
+/**
+ * Messages after the greeting (which may arrive before the test listens), and a wait that ends
+ * when they satisfy a condition: re-checked at each message, so it waits for the real message,
+ * however slow the machine (the test's timeout is the bound).
+ */
+function collect(socket: WebSocket): { readonly received: unknown[]; until(condition: (received: readonly unknown[]) => boolean): Promise<void> } {
   const received: unknown[] = [];
+  const waiters = new Set<() => void>();
   socket.on('message', (data) => {
     const message = JSON.parse(data.toString()) as { type: string };
     if (message.type !== 'hello') received.push(message);
+    for (const check of waiters) check();
   });
-  return received;
+  return {
+    received,
+    until: (condition) =>
+      new Promise((resolve) => {
+        const check = (): void => {
+          if (!condition(received)) return;
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+        check();
+      }),
+  };
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-}
+const hasPong = (received: readonly unknown[]): boolean => received.some((m) => (m as { type: string }).type === 'pong');
 
 const taskCreated: CommittedEvent = {
   type: 'task.created',
@@ -54,23 +70,23 @@ describe('websocket /api/ws', () => {
     const propertyClerk = await app.injectWS('/api/ws', { headers: as('zhang', ['pm']) });
     const resident = await app.injectWS('/api/ws', { headers: as('li', ['resident']) });
     const otherCommunity = await app.injectWS('/api/ws', { headers: as('wang', ['pm'], 'other') });
-    const [clerkSees, residentSees, otherSees] = [collect(propertyClerk), collect(resident), collect(otherCommunity)];
+    const [clerk, residentLive, other] = [collect(propertyClerk), collect(resident), collect(otherCommunity)];
 
     // when
     commit(taskCreated, { type: 'instance.changed', community: 'demo', instanceId: 'I1', status: 'active', version: 2 });
     propertyClerk.send(JSON.stringify({ type: 'ping' }));
     resident.send(JSON.stringify({ type: 'ping' }));
     otherCommunity.send(JSON.stringify({ type: 'ping' }));
-    await until(() => [clerkSees, residentSees, otherSees].every((list) => list.some((m) => (m as { type: string }).type === 'pong')));
+    await Promise.all([clerk, residentLive, other].map((live) => live.until(hasPong)));
 
     // then
-    expect(clerkSees).toEqual([
+    expect(clerk.received).toEqual([
       { type: 'task.created', taskId: 'T1', instanceId: 'I1', assignee: null },
       { type: 'instance.changed', instanceId: 'I1', status: 'active', version: 2 },
       { type: 'pong' },
     ]);
-    expect(residentSees).toEqual([{ type: 'pong' }]);
-    expect(otherSees).toEqual([{ type: 'pong' }]);
+    expect(residentLive.received).toEqual([{ type: 'pong' }]);
+    expect(other.received).toEqual([{ type: 'pong' }]);
     [propertyClerk, resident, otherCommunity].forEach((socket) => socket.terminate());
   });
 
@@ -79,14 +95,14 @@ describe('websocket /api/ws', () => {
     const { service, commit } = committingService();
     app = await buildTestApp({ service });
     const socket = await app.injectWS('/api/ws?user=zhao&groups=rc,pm');
-    const seen = collect(socket);
+    const live = collect(socket);
 
     // when
     commit({ type: 'notification.created', community: 'demo', notificationId: 'N1', recipientUser: null, recipientGroup: 'rc' });
-    await until(() => seen.length >= 1);
+    await live.until((received) => received.length >= 1);
 
     // then
-    expect(seen).toEqual([{ type: 'notification', notificationId: 'N1' }]);
+    expect(live.received).toEqual([{ type: 'notification', notificationId: 'N1' }]);
     socket.terminate();
   });
 
@@ -95,11 +111,14 @@ describe('websocket /api/ws', () => {
     const { service } = committingService();
     app = await buildTestApp({ service });
     const socket = await app.injectWS('/api/ws', { headers: as('zhang', ['pm']) });
-    await until(() => app?.eventHub.size === 1);
+    expect(app.eventHub.size).toBe(1); // the route joins the hub before its upgrade answer reaches the client
+    expect(app.websocketServer.clients.size).toBe(1);
+    const [serverSide] = app.websocketServer.clients;
+    const serverClosed = new Promise((resolve) => serverSide?.once('close', resolve));
 
     // when
     socket.terminate();
-    await until(() => app?.eventHub.size === 0);
+    await serverClosed; // the route's own close listener (leaving the hub) was added first, so it has run
 
     // then
     expect(app.eventHub.size).toBe(0);
