@@ -14,8 +14,21 @@ interface Live {
   readonly closed: Promise<{ code: number; reason: string }>;
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+/** Waits still pending; each is re-checked whenever any test socket receives a message. */
+const waiters = new Set<() => void>();
+const messageArrived = (): void => [...waiters].forEach((check) => check());
+
+/** Ends when `condition` holds: waits for the real message, however slow the machine (the test's timeout is the bound). */
+function until(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (!condition()) return;
+      waiters.delete(check);
+      resolve();
+    };
+    waiters.add(check);
+    check();
+  });
 }
 
 /**
@@ -37,7 +50,10 @@ describe('websockets end with their session', () => {
     });
     const socket = await t.app.injectWS('/api/ws', { headers }, {
       onInit: (ws) => {
-        ws.on('message', (data) => received.push((JSON.parse(data.toString()) as { type: string }).type));
+        ws.on('message', (data) => {
+          received.push((JSON.parse(data.toString()) as { type: string }).type);
+          messageArrived();
+        });
         ws.on('close', (code, reason) => resolveClosed({ code, reason: reason.toString() }));
       },
     });
