@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const proposal: JsonObject = {
   proposalTitle: '闲置自行车棚改造为社区花园',
@@ -138,3 +139,5 @@ describe.each(scenarioDrivers)('community-proposal template (“东明72变”�
     expect(await driver.visits(id, 'Task_Plan')).toBe(0);
   });
 });
+
+itWalksEveryElement('community-proposal');

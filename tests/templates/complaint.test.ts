@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryDriver } from './driver/in-memory-driver.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const intake = {
   complainantName: '王阿姨',
@@ -204,3 +205,5 @@ describe('complaint template across restarts', () => {
     expect((await driver.notifications(id)).map((n) => n.title)).toEqual(['投诉即将到期', '投诉超时未办结']);
   });
 });
+
+itWalksEveryElement('complaint');

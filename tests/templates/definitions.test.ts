@@ -81,6 +81,34 @@ describe('definitions: the template library', () => {
     walk(json.components);
   });
 
+  it.each(forms)('should show choices in the text of form %s by their Chinese label, never the stable value behind them', (name) => {
+    // given: every key that some form offers as a choice (select, radio) holds a stable English value
+    const choiceKeys = new Set<string>();
+    const collect = (list: Record<string, unknown>[]): void => {
+      for (const c of list) {
+        if ((c['type'] === 'select' || c['type'] === 'radio') && typeof c['key'] === 'string') choiceKeys.add(c['key']);
+        if (Array.isArray(c['components'])) collect(c['components'] as Record<string, unknown>[]);
+      }
+    };
+    for (const f of forms) collect((JSON.parse(read(`forms/${f}`)) as { components: Record<string, unknown>[] }).components);
+    const json = JSON.parse(read(`forms/${name}`)) as { components: Record<string, unknown>[] };
+
+    // when: a text shows such a key as it is, `{{channel}}`, the secretary reads "box" or "online"
+    const raw: string[] = [];
+    const walk = (list: Record<string, unknown>[]): void => {
+      for (const c of list) {
+        if (c['type'] === 'text' && typeof c['text'] === 'string') {
+          for (const m of c['text'].matchAll(/\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g)) if (choiceKeys.has(m[1] as string)) raw.push(`${String(c['id'])}: {{${m[1]}}}`);
+        }
+        if (Array.isArray(c['components'])) walk(c['components'] as Record<string, unknown>[]);
+      }
+    };
+    walk(json.components);
+
+    // then
+    expect(raw).toEqual([]);
+  });
+
   it.each(templates)('should link %s only to forms that exist and to DOMAIN.md roles', (name) => {
     // given
     const xml = read(`templates/${name}`);

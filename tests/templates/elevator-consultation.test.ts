@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 /** 12 households of 80 m² on six floors; `opinions` in room order. */
 function households(opinions: readonly string[]): JsonObject[] {
@@ -118,3 +119,5 @@ describe.each(scenarioDrivers)('elevator-consultation template (加装电梯意�
     await expect(driver.complete('rc', id, 'Task_Consent', { households: [{ room: '101', ownerName: '业主1', opinion: 'agree' }] })).rejects.toThrow(/area|面积/);
   });
 });
+
+itWalksEveryElement('elevator-consultation');

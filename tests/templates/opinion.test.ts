@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const intake = { channel: 'box', building: 7, subject: 'greening', content: '7 号楼前的香樟树枝遮挡二楼窗户，请修剪。', consentPublic: true };
 const handled = { handleResult: '物业已安排园林工人周四修剪。', adoption: 'adopted' };
@@ -112,3 +113,5 @@ describe.each(scenarioDrivers)('opinion template (意见征集与反馈), $name'
     expect((await driver.variables(id))['statistics']).toMatchObject({ threeMeetings: true, satisfied: true });
   });
 });
+
+itWalksEveryElement('opinion');

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const notice = { voteStart: '2026-12-01', voteEnd: '2026-12-15', voteMethod: 'both', voteNotice: '关于使用专项维修资金更换 3 号楼电梯的表决公告。' };
 /** 600 owners, 48,000 m² in total. */
@@ -98,3 +99,5 @@ describe.each(scenarioDrivers)('owner-vote (业主共同决定) thresholds, $nam
     expect(sent?.body).toContain('表决结果：通过');
   });
 });
+
+itWalksEveryElement('owner-vote');

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const report = (extra: JsonObject = {}): JsonObject => ({
   reporterName: '刘师傅',
@@ -110,3 +111,5 @@ describe.each(scenarioDrivers)('patrol-report template (楼组长/志愿者巡�
     expect((await driver.variables(id))['patrolRecord']).toEqual({ area: 'stairwell', urgent: false, rounds: 5, escalated: false });
   });
 });
+
+itWalksEveryElement('patrol-report');

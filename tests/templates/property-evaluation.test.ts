@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const representatives = [
   { name: '张建国', repType: 'party', building: '3' },
@@ -108,3 +109,5 @@ describe.each(scenarioDrivers)('property-evaluation template (物业服务年度
     expect((await driver.tasks('pm', id as string)).map((t) => t.elementId)).toEqual(['Task_Report']);
   });
 });
+
+itWalksEveryElement('property-evaluation');

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const application = (amounts: readonly number[]): JsonObject => ({
   projectName: '楼道微更新：12 号楼共享客厅',
@@ -92,6 +93,25 @@ describe.each(scenarioDrivers)('self-governance-fund template (自治金项目),
     expect(await driver.visits(id, 'Task_Hearing')).toBe(1);
   });
 
+  it('should send an application back from the first review, then pass it to the sub-district once the hearing agrees', async () => {
+    // given
+    const id = await driver.start('self-governance-fund', 'oc', application([5000, 3000]));
+    await driver.complete('rc', id, 'Task_Review', { reviewDecision: 'revise', reviewComment: '请写明共享客厅的开放时间和管理人。' });
+    const ocSees = (await driver.tasks('oc', id)).map((t) => t.elementId);
+    const { objectives, budget, stages } = application([5000, 3000]);
+    await driver.complete('oc', id, 'Task_Revise', { objectives: `${String(objectives)}每天 8:00–20:00 开放，由楼组长管理钥匙。`, budget: budget ?? [], stages: stages ?? [] });
+    await driver.complete('rc', id, 'Task_Review', approve);
+
+    // when
+    await driver.complete('party', id, 'Task_Hearing', { hearingOn: '2026-12-09', hearingAttendance: 26, hearingMinutes: '到会居民代表一致同意申报。', hearingResult: 'agree' });
+
+    // then
+    expect(ocSees).toEqual(['Task_Revise']);
+    expect(await driver.visits(id, 'Task_Review')).toBe(2);
+    expect((await driver.tasks('street', id)).map((t) => t.elementId)).toEqual(['Task_StreetApproval']);
+    expect((await driver.variables(id))['hearingResult']).toBe('agree');
+  });
+
   it('should take the hearing threshold from the community bylaw', async () => {
     // given
     const id = await driver.start('self-governance-fund', 'oc', application([1800, 3000]), { bylaw: { fundHearingThreshold: 3000 } });
@@ -101,6 +121,20 @@ describe.each(scenarioDrivers)('self-governance-fund template (自治金项目),
 
     // then
     expect((await driver.tasks('party', id)).map((t) => t.elementId)).toEqual(['Task_Hearing']);
+  });
+
+  it('should let the residents committee turn an application down at the first review, telling the applicant why', async () => {
+    // given
+    const id = await driver.start('self-governance-fund', 'oc', application([1800, 3000]));
+
+    // when
+    await driver.complete('rc', id, 'Task_Review', { reviewDecision: 'reject', reviewComment: '与本年度十大议题不符，建议改报楼组微更新。' });
+
+    // then
+    expect(await driver.publicReplies(id)).toEqual(['自治金申请“楼道微更新：12 号楼共享客厅”未获通过：与本年度十大议题不符，建议改报楼组微更新。']);
+    expect(await driver.tasks('street', id)).toEqual([]);
+    expect(await driver.tasks('oc', id)).toEqual([]);
+    expect(await driver.status(id)).toBe('completed');
   });
 
   it('should let the sub-district send it back or refuse it, telling the applicant why', async () => {
@@ -158,3 +192,5 @@ describe.each(scenarioDrivers)('self-governance-fund template (自治金项目),
     expect((await driver.variables(id))['accounts']).toEqual({ approved: 4800, spent: 5100, balance: -300, overBudget: true });
   });
 });
+
+itWalksEveryElement('self-governance-fund');

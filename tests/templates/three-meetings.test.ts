@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const topic = (topicType: string): JsonObject => ({
   topicNo: '2026-07',
@@ -199,3 +200,5 @@ describe.each(scenarioDrivers)('three-meetings template (重大事项“三会�
     expect((await driver.variables(id))['evaluation']).toMatchObject({ average: 91.5, rating: '满意' });
   });
 });
+
+itWalksEveryElement('three-meetings');

@@ -5,6 +5,7 @@ import { compileFormSchema, type CompiledForm } from '../../../runtime/forms/for
 import { findStartFormId } from '../../../runtime/forms/start-form-id.js';
 import { validateFormData } from '../../../runtime/forms/validate-form-data.js';
 import { fillTemplate, listOf } from '../../../runtime/services/connectors/template.js';
+import { recordHistory } from './element-coverage.js';
 import type { Role, ScenarioDriver, SentNotification, TaskView } from './scenario-driver.js';
 
 const definitionsDir = new URL('../../../definitions/', import.meta.url);
@@ -86,8 +87,12 @@ export class InMemoryDriver implements ScenarioDriver {
     return driver;
   }
 
-  /** In `restarted` mode: serialise the whole host to JSON and resume on a fresh engine. */
+  /** Records what the cases entered (element-coverage.ts); in `restarted` mode, serialise the whole host to JSON and resume on a fresh engine. */
   private async afterStep(): Promise<void> {
+    for (const id of this.engine.instanceIds()) {
+      const view = this.engine.getInstance(id);
+      recordHistory(view.processId, view.history);
+    }
     if (this.mode !== 'restarted') return;
     const copy = JSON.parse(JSON.stringify(this.engine.snapshot())) as HostSnapshot;
     this.engine = await InMemoryEngine.restore(copy, { calendar });
