@@ -23,6 +23,12 @@ export const channelOptions: Options = [
  * A resident's own submission (public intake page or the app) arrives online, so that is the
  * default; staff recording a call, a box or a visit pick the channel it came by.
  */
+/**
+ * FEEL for a text template that shows a choice field by its Chinese label (the variable holds the
+ * stable English value, e.g. `box`), falling back to the value for one no option names.
+ */
+export const optionLabelFeel = (key: string, options: Options): string => `${options.map(([value, label]) => `if ${key} = "${value}" then "${label}"`).join(' else ')} else ${key}`;
+
 export const channel = () => select('channel', '渠道', channelOptions, { required: true, defaultValue: 'online' });
 
 export const categoryOptions: Options = [

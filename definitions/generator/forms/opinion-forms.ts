@@ -1,8 +1,8 @@
 import { checkbox, form, note, radio, row, select, textarea, textfield } from '../form-builder.js';
-import { building, channel, handlerOptions, phone, satisfactionOptions } from './common-fields.js';
+import { building, channel, channelOptions, handlerOptions, optionLabelFeel, phone, satisfactionOptions } from './common-fields.js';
 import { topicTypeOptions } from './three-meetings-forms.js';
 
-const summary = (id: string) => note(id, '**意见**（{{channel}}）：{{content}}');
+const summary = (id: string) => note(id, `**意见**（{{${optionLabelFeel('channel', channelOptions)}}}）：{{content}}`);
 
 /** Forms of the opinion template (意见征集与反馈). */
 export const opinionForms = [

@@ -40,7 +40,7 @@ export const complaint: ProcessSpec = {
       interrupting: false,
       slot: 0,
     }),
-    notify('Notify_Warning', '提醒承办方', { col: 7, row: 2 }, { groups: 'rc', title: '投诉即将到期', body: '{{building}}号{{unit}}单元的投诉还有 4 小时到期，请督促承办方按时办结。' }),
+    notify('Notify_Warning', '提醒居委会督促', { col: 7, row: 2 }, { groups: 'rc', title: '投诉即将到期', body: '{{building}}号{{unit}}单元的投诉还有 4 小时到期，请督促承办方按时办结。' }),
     end('End_Warned', '已提醒', { col: 8, row: 2 }),
     boundary('Timer_Overdue', '超时', 'Task_Handle', { col: 6, row: 1 }, {
       eventDefinition: timerDefinition('timeDate', '=add working days(now(), limitDays)'),
