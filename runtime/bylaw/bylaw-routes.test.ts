@@ -7,6 +7,7 @@ interface BylawAnswer {
   settings: { key: string; zh: string; defaultValue: number; value: number | null; effective: number; unit: { zh: string }; basis: { zh: string } }[];
   bylaw: Record<string, number>;
   updatedBy: string | null;
+  updatedByName: string | null;
   updatedAt: string | null;
 }
 
@@ -22,6 +23,7 @@ describe('bylaw settings routes', () => {
     await givenCommunity(t.identity, 'demo');
     await givenCommunity(t.identity, 'other');
     await givenUser(t.identity, { id: 'b-admin', roles: { demo: ['admin'] } });
+    await t.identity.db.run('UPDATE id_user SET display_name = ? WHERE id = ?', ['钱书记', 'b-admin']);
     await givenUser(t.identity, { id: 'b-rc', roles: { demo: ['rc'] } });
     await givenUser(t.identity, { id: 'b-resident', roles: { demo: ['resident'] } });
     await givenUser(t.identity, { id: 'b-neighbour', roles: { other: ['admin'] } });
@@ -44,7 +46,7 @@ describe('bylaw settings routes', () => {
     // then
     expect(response.statusCode).toBe(200);
     const answer = response.json() as BylawAnswer;
-    expect(answer).toMatchObject({ community: 'demo', updatedBy: null, updatedAt: null });
+    expect(answer).toMatchObject({ community: 'demo', updatedBy: null, updatedByName: null, updatedAt: null });
     expect(answer.settings.find((s) => s.key === 'specialApprovalRatio')).toMatchObject({ defaultValue: 0.75, value: null, effective: 0.75, basis: { zh: expect.stringContaining('第二百七十八条') } });
     expect(answer.settings.find((s) => s.key === 'fundHearingThreshold')).toMatchObject({ zh: expect.stringContaining('听证'), unit: { zh: '元' }, effective: 5000 });
     expect(answer.bylaw).toMatchObject({ participationRatio: 2 / 3, specialApprovalRatio: 0.75, ordinaryApprovalRatio: 0.5 });
@@ -60,6 +62,7 @@ describe('bylaw settings routes', () => {
     const seen = (await read(clerk)).json() as BylawAnswer;
     expect(seen.settings.find((s) => s.key === 'specialApprovalRatio')).toMatchObject({ value: 0.8, effective: 0.8, defaultValue: 0.75 });
     expect(seen.updatedBy).toBe('b-admin');
+    expect(seen.updatedByName).toBe('钱书记');
     expect(((await read(neighbour)).json() as BylawAnswer)).toMatchObject({ community: 'other', bylaw: { specialApprovalRatio: 0.75 } });
     const audit = (await t.app.inject({ method: 'GET', url: '/api/audit', headers: admin.headers })).json() as { items: { action: string; reason: string | null; data: Record<string, unknown> }[] };
     expect(audit.items).toContainEqual(

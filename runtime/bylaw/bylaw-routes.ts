@@ -5,14 +5,16 @@ import { errorResponses } from '../schemas/common.js';
 import { bylawRules, effectiveBylaw, parseBylawValues } from './bylaw-settings.js';
 import { BylawSchema, SetBylawBodySchema } from './bylaw-schemas.js';
 import { readBylaw, writeBylaw, type StoredBylaw } from './bylaw-store.js';
+import { userName } from '../library/user-names.js';
 
-function viewOf(community: string, stored: StoredBylaw) {
+function viewOf(community: string, stored: StoredBylaw, updatedByName: string | null) {
   const bylaw = effectiveBylaw(stored.values);
   return {
     community,
     settings: bylawRules.map((rule) => ({ ...rule, value: stored.values[rule.key] ?? null, effective: bylaw[rule.key] })),
     bylaw,
     updatedBy: stored.updatedBy,
+    updatedByName,
     updatedAt: stored.updatedAt === null ? null : new Date(stored.updatedAt).toISOString(),
   };
 }
@@ -29,7 +31,10 @@ export const bylawRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase }
   app.get(
     '',
     { schema: { tags, summary: '本居民区的规约参数（含缺省值）/ the community\'s bylaw settings with their defaults', response: { 200: BylawSchema, ...errorResponses(401, 403) } } },
-    async (request) => viewOf(request.identity.community, await readBylaw(db, request.identity.community)),
+    async (request) => {
+      const stored = await readBylaw(db, request.identity.community);
+      return viewOf(request.identity.community, stored, await userName(db, stored.updatedBy));
+    },
   );
 
   app.put(
@@ -49,7 +54,7 @@ export const bylawRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase }
         await writeBylaw(tx, community, values, userId, Date.now());
         return readBylaw(tx, community);
       });
-      return viewOf(community, stored);
+      return viewOf(community, stored, await userName(db, stored.updatedBy));
     },
   );
 };

@@ -25,6 +25,8 @@ export const BylawSchema = Type.Object({
   /** The `bylaw` variable a new case gets. */
   bylaw: Type.Record(Type.String(), Type.Number(), { description: '新案件的 bylaw 变量 / the bylaw variable of a new case' }),
   updatedBy: NullableString,
+  /** The display name of who last changed them (null when never changed or the account is gone). */
+  updatedByName: NullableString,
   updatedAt: NullableDateTime,
 });
 

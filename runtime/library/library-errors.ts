@@ -12,14 +12,14 @@ function shanghaiTime(iso: string): string {
 
 export const libraryErrors = {
   /** Someone saved, published or discarded the draft after this editor opened it. */
-  staleDraft: (key: string, current: { readonly revision: number; readonly draft: { readonly updatedBy: string; readonly updatedAt: string } | null }) =>
+  staleDraft: (key: string, current: { readonly revision: number; readonly draft: { readonly updatedBy: string; readonly updatedByName?: string | null; readonly updatedAt: string } | null }) =>
     new LibraryError(
       409,
       'WF_DRAFT_CONFLICT',
       current.draft === null
         ? `${key} 在你打开后已被发布或放弃草稿，请重新打开后再修改（可先导出你的修改）/ ${key} was published or its draft discarded after you opened it; reopen it (export your changes first)`
-        : `草稿 ${key} 已被 ${current.draft.updatedBy} 于 ${shanghaiTime(current.draft.updatedAt)} 保存，你的修改基于更早的版本。请重新打开后再修改（可先导出你的修改）/ draft ${key} was saved by ${current.draft.updatedBy} at ${current.draft.updatedAt} after you opened it; reopen it (export your changes first)`,
-      { key, revision: current.revision, updatedBy: current.draft?.updatedBy ?? null, updatedAt: current.draft?.updatedAt ?? null },
+        : `草稿 ${key} 已被 ${current.draft.updatedByName ?? current.draft.updatedBy} 于 ${shanghaiTime(current.draft.updatedAt)} 保存，你的修改基于更早的版本。请重新打开后再修改（可先导出你的修改）/ draft ${key} was saved by ${current.draft.updatedByName ?? current.draft.updatedBy} at ${current.draft.updatedAt} after you opened it; reopen it (export your changes first)`,
+      { key, revision: current.revision, updatedBy: current.draft?.updatedBy ?? null, updatedByName: current.draft?.updatedByName ?? null, updatedAt: current.draft?.updatedAt ?? null },
     ),
   formsMissing: (formIds: readonly string[]) =>
     new LibraryError(

@@ -14,6 +14,7 @@ const formText = readFileSync(path.join(fixtures, 'repair-check.form.json'), 'ut
 let app: FastifyInstance;
 let harness: ServiceHarness;
 let dir: string;
+let service: Awaited<ReturnType<ServiceHarness['open']>>;
 const admin = { 'x-user': 'admin-zhao', 'x-community': 'c1', 'x-groups': 'admin,rc' };
 
 async function call<T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = admin): Promise<{ status: number; body: T }> {
@@ -25,7 +26,7 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'linli-library-'));
   cpSync(path.join(fixtures, 'templates'), path.join(dir, 'definitions', 'templates'), { recursive: true });
   harness = await createServiceHarness();
-  const service = await harness.open();
+  service = await harness.open();
   const config = loadConfig({ DATA_DIR: dir, DEFINITIONS_DIR: path.join(dir, 'definitions'), LOG_LEVEL: 'silent', DESIGNER_DIST: path.join(dir, 'dist') });
   app = await buildApp({
     config,
@@ -182,6 +183,34 @@ describe('drafts', () => {
     expect(answer.body.message).toContain('revision');
   });
 
+  it('should name people by their display name beside their id: publisher, draft saver, case starter, and who saved a newer draft', async () => {
+    // given the secretary has an account named 赵书记; the clerk who starts a case has none
+    await service.db.run(
+      'INSERT INTO id_user (id, display_name, password_hash, is_sub_district_admin, must_change_password, disabled_at, created_at, password_changed_at) VALUES (?, ?, ?, 0, 0, NULL, 0, 0)',
+      ['admin-zhao', '赵书记', 'x'],
+    );
+    const copied = await call<{ content: string; revision: number; draft: { updatedByName: string | null } }>('POST', '/processes/from-template', { templateKey: 'repair' });
+    expect(copied.body.draft.updatedByName).toBe('赵书记');
+
+    // when she publishes, saves a new draft, and a case is started by an id without an account
+    await call('POST', '/processes/repair/publish', { content: copied.body.content });
+    const editable = await call<{ revision: number }>('GET', '/processes/repair/editable');
+    const saved = await call<{ updatedBy: string; updatedByName: string | null; revision: number }>('PUT', '/processes/repair/draft', { content: copied.body.content, revision: editable.body.revision });
+    await app.inject({ method: 'POST', url: '/api/instances', headers: { ...admin, 'x-user': 'rc-nobody' }, payload: { processKey: 'repair', businessKey: 'N-1' } });
+    const stale = await call<{ code: string; message: string; details: { updatedBy: string; updatedByName: string } }>('PUT', '/processes/repair/draft', { content: copied.body.content, revision: editable.body.revision });
+
+    // then every answer carries the name, and the id stays beside it
+    expect(saved.body).toMatchObject({ updatedBy: 'admin-zhao', updatedByName: '赵书记' });
+    const rows = await call<{ versions: { deployedBy: string; deployedByName: string | null }[]; draft: { updatedByName: string | null } }[]>('GET', '/processes');
+    expect(rows.body[0]).toMatchObject({ versions: [{ deployedBy: 'admin-zhao', deployedByName: '赵书记' }], draft: { updatedByName: '赵书记' } });
+    expect((await call<{ draft: { updatedByName: string | null } }>('GET', '/processes/repair/editable')).body.draft.updatedByName).toBe('赵书记');
+    const listed = await call<{ items: { startedBy: string; startedByName: string | null }[] }>('GET', '/monitor/repair/instances');
+    expect(listed.body.items).toEqual([expect.objectContaining({ startedBy: 'rc-nobody', startedByName: null })]);
+    expect(stale.body.code).toBe('WF_DRAFT_CONFLICT');
+    expect(stale.body.message).toContain('已被 赵书记 于');
+    expect(stale.body.details).toMatchObject({ updatedBy: 'admin-zhao', updatedByName: '赵书记' });
+  });
+
   it('should keep drafts in the database: a node with another data folder sees them, and old draft files are imported at start', async () => {
     // given: a draft saved through this node, and a file an earlier release left in the other node's data folder
     await call('POST', '/processes/from-template', { templateKey: 'repair' });
@@ -191,8 +220,8 @@ describe('drafts', () => {
     writeFileSync(oldFile, JSON.stringify({ processes: {}, forms: { 'repair-check': { templateKey: null, templateHash: null, draft: { content: formText, updatedBy: 'sec-old', updatedAt: '2025-12-01T02:00:00.000Z' } } } }));
 
     // when: a second app on the same database starts with that folder
-    const service = await harness.open();
-    const node2 = await buildApp({ config: loadConfig({ DATA_DIR: otherDir, DEFINITIONS_DIR: path.join(dir, 'definitions'), LOG_LEVEL: 'silent', DESIGNER_DIST: path.join(dir, 'dist') }), service, logger: false });
+    const service2 = await harness.open();
+    const node2 = await buildApp({ config: loadConfig({ DATA_DIR: otherDir, DEFINITIONS_DIR: path.join(dir, 'definitions'), LOG_LEVEL: 'silent', DESIGNER_DIST: path.join(dir, 'dist') }), service: service2, logger: false });
     try {
       const process = await node2.inject({ method: 'GET', url: '/api/library/processes/repair/editable', headers: admin });
       const form = await node2.inject({ method: 'GET', url: '/api/library/forms/repair-check/editable', headers: admin });

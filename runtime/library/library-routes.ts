@@ -26,6 +26,7 @@ import {
 import { importLibraryFiles } from './library-file-import.js';
 import { LibraryService } from './library-service.js';
 import { LibraryStore } from './library-store.js';
+import { libraryNames } from './library-names.js';
 import { MonitorService } from './monitor-service.js';
 import { Type } from 'typebox';
 
@@ -46,6 +47,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase
     definitionsDir: host.config.definitionsDir,
   });
   const monitor = new MonitorService(host.workflow);
+  const named = libraryNames(options.db);
   const tags = ['library'];
 
   app.get('/templates', { schema: { tags, summary: '街道模板列表 / sub-district templates', response: { 200: Type.Array(TemplateSummarySchema), ...errorResponses() } } }, async () =>
@@ -57,25 +59,26 @@ export const libraryRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase
   );
 
   app.get('/processes', { schema: { tags, summary: '本社区流程库 / the community\'s processes with versions and case counts', response: { 200: Type.Array(ProcessRowSchema), ...errorResponses() } } }, async (request) =>
-    library.processes({ community: request.identity.community }),
+    named.processes(await library.processes({ community: request.identity.community })),
   );
 
   app.post(
     '/processes/from-template',
     { schema: { tags, summary: '基于模板创建（草稿）/ copy a template into the community as a draft', body: FromTemplateBodySchema, response: { 201: EditableSchema, ...errorResponses(401, 404, 409) } } },
-    async (request, reply) => reply.status(201).send(await library.createFromTemplate(requireActor(request), request.body.templateKey)),
+    async (request, reply) => reply.status(201).send(await named.editable(await library.createFromTemplate(requireActor(request), request.body.templateKey))),
   );
 
   app.get(
     '/:kind/:key/editable',
     { schema: { tags, summary: '打开编辑（草稿或最新版本）/ open for editing (draft, else latest version)', params: LibraryKindParamsSchema, response: { 200: EditableSchema, ...errorResponses(404) } } },
-    async (request) => library.editable({ community: request.identity.community }, request.params.kind, request.params.key),
+    async (request) => named.editable(await library.editable({ community: request.identity.community }, request.params.kind, request.params.key)),
   );
 
   app.put(
     '/:kind/:key/draft',
     { schema: { tags, summary: '保存草稿 / save a draft', params: LibraryKindParamsSchema, body: ContentBodySchema, response: { 200: DraftStampSchema, ...errorResponses(401, 409) } } },
-    async (request) => library.saveDraft(requireActor(request), request.params.kind, request.params.key, request.body.content, request.body.revision),
+    async (request) =>
+      named.saved(await named.namingConflicts(() => library.saveDraft(requireActor(request), request.params.kind, request.params.key, request.body.content, request.body.revision))),
   );
 
   app.delete(
@@ -91,7 +94,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase
     '/processes/:key/publish',
     { schema: { tags, summary: '发布（部署新版本）/ publish: deploy a new version', params: KeyParamsSchema, body: ContentBodySchema, response: { 201: DeployResultSchema, 200: DeployResultSchema, ...errorResponses(401, 409, 422) } } },
     async (request, reply) => {
-      const result = await library.publishProcess(requireActor(request), request.params.key, request.body.content, request.body.revision);
+      const result = await named.namingConflicts(() => library.publishProcess(requireActor(request), request.params.key, request.body.content, request.body.revision));
       return reply.status(result.unchanged ? 200 : 201).send(result);
     },
   );
@@ -100,7 +103,9 @@ export const libraryRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase
     '/forms/:key/publish',
     { schema: { tags, summary: '发布表单新版本（检查已发布条件使用的字段）/ publish a form version (guards fields used by published conditions)', params: KeyParamsSchema, body: ContentBodySchema, response: { 201: DeployResultSchema, 200: DeployResultSchema, ...errorResponses(401, 409, 422) } } },
     async (request, reply) => {
-      const result = await library.publishForm(requireActor(request), request.params.key, request.body.content, (text) => host.forms.canonicalFormDefinition(text), request.body.revision);
+      const result = await named.namingConflicts(() =>
+        library.publishForm(requireActor(request), request.params.key, request.body.content, (text) => host.forms.canonicalFormDefinition(text), request.body.revision),
+      );
       return reply.status(result.unchanged ? 200 : 201).send(result);
     },
   );
@@ -114,7 +119,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase
   app.post(
     '/processes/:key/adopt-template',
     { schema: { tags, summary: '采用新模板（成为草稿）/ take the newer template as the draft', params: KeyParamsSchema, response: { 200: EditableSchema, ...errorResponses(401, 404) } } },
-    async (request) => library.adoptTemplate(requireActor(request), request.params.key),
+    async (request) => named.editable(await library.adoptTemplate(requireActor(request), request.params.key)),
   );
 
   app.get(
@@ -126,7 +131,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase
   app.get(
     '/monitor/:key/instances',
     { schema: { tags, summary: '运行监控：案件筛选 / monitor instance list with filters', params: KeyParamsSchema, querystring: MonitorInstancesQuerySchema, response: { 200: MonitorInstancesSchema, ...errorResponses() } } },
-    async (request) => ({ items: await monitor.instances({ community: request.identity.community, processKey: request.params.key, ...request.query }) }),
+    async (request) => ({ items: await named.instances(await monitor.instances({ community: request.identity.community, processKey: request.params.key, ...request.query })) }),
   );
 
   app.get(

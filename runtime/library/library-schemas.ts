@@ -15,14 +15,15 @@ export const LibraryKindParamsSchema = strictObject({ kind: Type.Union([Type.Lit
 export const TemplateSummarySchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String() });
 export const TemplateSchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String(), xml: Type.String() });
 
-const StampSchema = Type.Object({ updatedBy: Type.String(), updatedAt: Type.String() });
+/** Who (id and display name; the name is null for an id without an account) saved when. */
+const StampSchema = Type.Object({ updatedBy: Type.String(), updatedByName: NullableString, updatedAt: Type.String() });
 const RevisionSchema = Type.Integer({ minimum: 0, description: '打开时的草稿修订号；已被他人改动则 409 / the revision the editor opened; 409 when someone changed it since' });
 
 export const ProcessRowSchema = Type.Object({
   key: Type.String(),
   name: NullableString,
   latestVersion: Type.Union([Type.Integer(), Type.Null()]),
-  versions: Type.Array(Type.Object({ version: Type.Integer(), deployedBy: Type.String(), deployedAt: Type.String(), ...Counts })),
+  versions: Type.Array(Type.Object({ version: Type.Integer(), deployedBy: Type.String(), deployedByName: NullableString, deployedAt: Type.String(), ...Counts })),
   template: Type.Union([Type.Object({ key: Type.String(), name: Type.String(), updateAvailable: Type.Boolean() }), Type.Null()]),
   draft: Type.Union([StampSchema, Type.Null()]),
 });
@@ -38,7 +39,7 @@ export const EditableSchema = Type.Object({
 
 export const FromTemplateBodySchema = strictObject({ templateKey: KeySchema });
 export const ContentBodySchema = strictObject({ content: Type.String({ minLength: 1, maxLength: 5_000_000 }), revision: Type.Optional(RevisionSchema) });
-export const DraftStampSchema = Type.Object({ updatedBy: Type.String(), updatedAt: Type.String(), revision: Type.Integer() });
+export const DraftStampSchema = Type.Object({ updatedBy: Type.String(), updatedByName: NullableString, updatedAt: Type.String(), revision: Type.Integer() });
 
 const DiffElementSchema = Type.Object({ id: Type.String(), type: Type.String(), name: NullableString });
 export const TemplateUpdateSchema = Type.Object({
@@ -75,4 +76,6 @@ export const MonitorInstancesQuerySchema = strictObject({
   variableName: Type.Optional(Type.String({ maxLength: 255, pattern: '^[A-Za-z_][A-Za-z0-9_]*$' })),
   variableValue: Type.Optional(Type.String({ maxLength: 1000 })),
 });
-export const MonitorInstancesSchema = Type.Object({ items: Type.Array(InstanceSummarySchema) });
+/** A case of the monitor list: the summary plus who started it by name (null for an id without an account). */
+const MonitorInstanceSchema = Type.Object({ ...InstanceSummarySchema.properties, startedByName: NullableString });
+export const MonitorInstancesSchema = Type.Object({ items: Type.Array(MonitorInstanceSchema) });

@@ -40,7 +40,9 @@ describe.skipIf(browserMissing !== null)('规约参数 (bylaw settings) page in 
 
     // then the page shows it and new cases will get it
     await expect.poll(() => current('specialApprovalRatio').textContent()).toBe('0.8');
-    expect(await page.locator('[data-test="bylaw-last-change"]').textContent()).toContain(secretary.userId);
+    const lastChange = await page.locator('[data-test="bylaw-last-change"]').textContent();
+    expect(lastChange).toContain(secretary.displayName);
+    expect(lastChange).not.toContain(secretary.userId);
     const saved = await apiAs<BylawAnswer>(server, secretary, 'GET', '/api/bylaw');
     expect(saved.bylaw['specialApprovalRatio']).toBe(0.8);
     await screenshot(page, 'bylaw-settings');

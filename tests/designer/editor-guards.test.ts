@@ -50,25 +50,25 @@ describe.skipIf(browserMissing !== null)('what the process and form editors refu
 
     // when the second window saves a draft, and then the first one does
     await other.locator('[data-test="save-draft"]').click();
-    await expect.poll(() => other.locator('[data-test="draft-stamp"]').textContent()).toContain(secretary.userId);
+    await expect.poll(() => other.locator('[data-test="draft-stamp"]').textContent()).toContain(secretary.displayName);
     await page.locator('[data-test="save-draft"]').click();
 
     // then the first window is told, and the message stays until closed
     const message = page.locator('.el-message.draft-conflict');
-    await expect.poll(() => message.textContent()).toMatch(/草稿 complaint 已被 admin-zhao 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存/);
+    await expect.poll(() => message.textContent()).toMatch(/草稿 complaint 已被 赵书记 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存/);
     await expect.poll(() => page.locator('[data-test="modeler-status"]').textContent()).toContain('已发布');
 
     // and after reopening, it saves on the current draft
     await page.reload();
     await page.locator('.djs-element[data-element-id="Task_Accept"]').first().waitFor({ state: 'attached' });
-    await expect.poll(() => page.locator('[data-test="draft-stamp"]').textContent()).toContain(secretary.userId);
+    await expect.poll(() => page.locator('[data-test="draft-stamp"]').textContent()).toContain(secretary.displayName);
     await page.locator('[data-test="save-draft"]').click();
     await expect.poll(() => page.locator('.el-message--success').first().textContent()).toContain('草稿已保存');
     await other.close();
 
     // and the library says who saved the draft when
     await page.goto(`${server.baseUrl}/designer/processes`);
-    await expect.poll(() => page.locator('[data-test="draft-stamp-complaint"]').textContent()).toMatch(/admin-zhao 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存/);
+    await expect.poll(() => page.locator('[data-test="draft-stamp-complaint"]').textContent()).toMatch(/赵书记 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存/);
     await screenshot(page, 'library-draft-stamp');
   }, 120_000);
 });

@@ -36,6 +36,9 @@ describe.skipIf(browserMissing !== null)('基于模板创建 (a new community co
     await page.goto(`${server.baseUrl}/designer/processes`);
     await page.locator('[data-test="process-complaint"]').waitFor();
     expect(await page.locator('[data-test="template-update"]').count()).toBe(0);
+    // and its version row says who published it by name
+    await page.locator('[data-test="library-table"] .el-table__expand-icon').first().click();
+    await expect.poll(() => page.locator('[data-test="deployed-by-complaint-1"]').textContent()).toBe(northSecretary.displayName);
     await page.locator('[data-test="from-template"]').click();
     await expect.poll(() => page.locator('[data-test="use-template-complaint"]').count()).toBe(0);
   });

@@ -54,6 +54,8 @@ describe.skipIf(browserMissing !== null)('monitor (运行监控) actions in the 
     await expect.poll(() => page.locator('[data-test="count-incidents"]').textContent()).toContain('1');
     await expect.poll(() => page.locator('[data-test="count-running"]').textContent()).toContain('2');
     await expect.poll(() => page.locator('.djs-overlays[data-container-id="Task_Check"] .monitor-badge.incident').textContent()).toContain('1');
+    // and each case says who started it by name
+    expect(await page.locator('[data-test="started-by-ADDR-1"]').textContent()).toBe(secretary.displayName);
 
     // when she filters by business key, and then by a variable's value
     await page.locator('input[data-test="filter-business-key"]').fill('ADDR-2');
@@ -69,6 +71,7 @@ describe.skipIf(browserMissing !== null)('monitor (运行监控) actions in the 
 
     // when she opens it and retries the incident
     await openCase('ADDR-1');
+    expect(await page.locator('[data-test="instance-detail"]').textContent()).toContain(secretary.displayName);
     await expect.poll(() => page.locator('[data-test="incident"]').textContent()).toContain('任务失败且没有剩余重试：地址库无响应');
     expect(await page.locator('[data-test="incident"]').textContent()).toContain('任务重试用尽');
     expect(await page.locator('[data-test="incident"]').textContent()).not.toContain('job failed');

@@ -98,7 +98,7 @@ describe.skipIf(browserMissing !== null)('template update (模板有更新) in t
     await page.waitForURL(/\/designer\/processes\/complaint$/);
     await page.locator('.djs-element[data-element-id="End_ReturnedNotified"]').first().waitFor({ state: 'attached' });
     await expect.poll(() => page.locator('[data-test="modeler-status"]').textContent()).toContain('草稿');
-    await expect.poll(() => page.locator('[data-test="draft-stamp"]').textContent()).toContain(secretary.userId);
+    await expect.poll(() => page.locator('[data-test="draft-stamp"]').textContent()).toContain(secretary.displayName);
     expect(await page.locator('.djs-element[data-element-id="End_Returned"]').count()).toBe(0);
 
     // and publishing it makes a new version with the template's changes; the library has no update left

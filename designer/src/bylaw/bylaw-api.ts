@@ -22,6 +22,8 @@ export interface Bylaw {
   readonly settings: BylawSetting[];
   readonly bylaw: Readonly<Record<string, number>>;
   readonly updatedBy: string | null;
+  /** Who last changed them, by name (null when never changed or the account is gone). */
+  readonly updatedByName: string | null;
   readonly updatedAt: string | null;
 }
 

@@ -4,6 +4,8 @@ import type { InstanceSummary, Page } from '../api/types.js';
 export interface VersionRow {
   readonly version: number;
   readonly deployedBy: string;
+  /** Who published it, by name (null for an id without an account). */
+  readonly deployedByName: string | null;
   readonly deployedAt: string;
   readonly running: number;
   readonly completed: number;
@@ -28,6 +30,8 @@ export interface TemplateSummary {
 
 export interface DraftStamp {
   readonly updatedBy: string;
+  /** Who saved it, by name (null for an id without an account). */
+  readonly updatedByName: string | null;
   readonly updatedAt: string;
 }
 
@@ -103,7 +107,7 @@ export const libraryApi = {
   adoptTemplate: (key: string) => apiRequest<Editable>(`/library/processes/${encodeURIComponent(key)}/adopt-template`, { method: 'POST' }),
   overview: (key: string, version?: number) => apiRequest<Overview>(`/library/monitor/${encodeURIComponent(key)}`, { query: { version } }),
   instances: (key: string, filter: MonitorFilter) =>
-    apiRequest<{ items: InstanceSummary[] }>(`/library/monitor/${encodeURIComponent(key)}/instances`, { query: { ...filter } }),
+    apiRequest<{ items: MonitorInstance[] }>(`/library/monitor/${encodeURIComponent(key)}/instances`, { query: { ...filter } }),
   path: (instanceId: string) => apiRequest<InstancePath>(`/library/instances/${encodeURIComponent(instanceId)}/path`),
 };
 
@@ -129,5 +133,15 @@ export const communityApi = {
     }
   },
 };
+
+/** A case in the monitor list, with who started it by name (null for an id without an account). */
+export interface MonitorInstance extends InstanceSummary {
+  readonly startedByName: string | null;
+}
+
+/** A person as pages show them: the name, else the id. */
+export function personName(id: string, name: string | null | undefined): string {
+  return name ?? id;
+}
 
 export type { InstanceSummary, Page };
