@@ -574,6 +574,8 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     if (!(input.lockTimeoutMs > 0)) throw new BadRequestError('lockTimeoutMs 须为正数 / lockTimeoutMs must be positive');
     const deadline = this.deps.now() + Math.min(Math.max(0, input.requestTimeoutMs ?? 0), MAX_LONG_POLL_MS);
     for (;;) {
+      // Listen before looking: a job committed while the acquire runs still wakes this poll.
+      const waiter = this.jobWaiter(input.community, input.type);
       const jobs = await acquireJobs(this.db, {
         community: input.community,
         types: [input.type],
@@ -583,6 +585,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
         now: this.deps.now(),
       });
       if (jobs.length > 0) {
+        waiter.cancel();
         return jobs.map((job) => ({
           key: job.key,
           type: job.type,
@@ -599,8 +602,11 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
         }));
       }
       const remaining = deadline - this.deps.now();
-      if (remaining <= 0 || input.signal?.aborted || this.closed) return [];
-      await this.waitForJob(input.community, input.type, Math.min(remaining, LONG_POLL_RECHECK_MS), input.signal);
+      if (remaining <= 0 || input.signal?.aborted || this.closed) {
+        waiter.cancel();
+        return [];
+      }
+      await waiter.wait(Math.min(remaining, LONG_POLL_RECHECK_MS), input.signal);
     }
   }
 
@@ -811,20 +817,34 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     });
   }
 
-  private waitForJob(community: string, type: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        unsubscribe();
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      const unsubscribe = this.events.subscribe((events) => {
-        if (events.some((e) => e.type === 'job.available' && e.community === community && e.jobType === type)) done();
-      });
-      signal?.addEventListener('abort', done);
+  /**
+   * Listens for a job of `type` becoming available in `community` from now on; `wait` resolves at
+   * once if one already did, else at the next one, the timeout or the abort. Always end it with
+   * `wait` or `cancel`.
+   */
+  private jobWaiter(community: string, type: string): { wait(ms: number, signal: AbortSignal | undefined): Promise<void>; cancel(): void } {
+    let woken = false;
+    let wake = (): void => {
+      woken = true;
+    };
+    const unsubscribe = this.events.subscribe((events) => {
+      if (events.some((e) => e.type === 'job.available' && e.community === community && e.jobType === type)) wake();
     });
+    return {
+      cancel: unsubscribe,
+      wait: (ms, signal) =>
+        new Promise<void>((resolve) => {
+          const done = (): void => {
+            clearTimeout(timer);
+            unsubscribe();
+            signal?.removeEventListener('abort', done);
+            resolve();
+          };
+          const timer = setTimeout(done, woken ? 0 : ms);
+          wake = done;
+          signal?.addEventListener('abort', done);
+        }),
+    };
   }
 
   private async changeAssignee(
