@@ -34,7 +34,7 @@ WHERE p.community = ? AND p.started_at < ? AND (
   (ov.text_value = 'true' AND p.started_at >= ?)
   OR (p.status = 'active' AND EXISTS (SELECT 1 FROM wf_user_task t WHERE t.instance_id = p.id AND t.status = 'open' AND t.due_at < ?))
 )
-ORDER BY p.started_at
+ORDER BY p.started_at, p.id
 LIMIT 500`,
     [...categoryVariables, cutoff, cutoff, community, to, from, cutoff],
   );

@@ -60,7 +60,7 @@ export async function publicBoard(db: SqlTx, calendar: WorkingCalendar, communit
 FROM wf_process_instance p
 JOIN wf_instance_variable consent ON consent.instance_id = p.id AND consent.name = 'consentPublic' AND consent.text_value = 'true'
 WHERE p.community = ?
-ORDER BY p.started_at DESC
+ORDER BY p.started_at DESC, p.id DESC
 LIMIT ${BOARD_CASES}`,
     [...categoryVariables, community],
   );
@@ -79,7 +79,7 @@ LIMIT ${BOARD_CASES}`,
   ${stateNumberSql(db.dialect, ['variables', 'voteResult', 'approvalOwnerRatio'])} AS aor
 FROM wf_process_instance p
 WHERE p.community = ? AND p.process_key = 'owner-vote' AND p.status = 'completed'
-ORDER BY p.ended_at DESC
+ORDER BY p.ended_at DESC, p.id DESC
 LIMIT 50`,
     [community],
   );
