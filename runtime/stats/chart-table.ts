@@ -3,6 +3,7 @@ import type { CaseMeasures } from './case-measures.js';
 import type { EvaluationScores } from './evaluation-scores.js';
 import type { PatrolCount } from './patrol-counts.js';
 import type { StepWaiting } from './step-waiting.js';
+import { conclusionLabels, labelOf } from './stats-labels.js';
 
 export type Cell = string | number | null;
 
@@ -49,11 +50,23 @@ export function caseTable(rows: readonly CaseMeasures[], dimension: CaseDimensio
   };
 }
 
-export function evaluationTable(rows: readonly EvaluationScores[]): ChartTable {
+/** `communityName`: how a community is named (its id when not given). */
+export function evaluationTable(rows: readonly EvaluationScores[], communityName: (id: string) => string = (id) => id): ChartTable {
   return {
     title: '物业服务评议得分',
     columns: ['社区', '年度', '参评人数', '安全秩序', '保洁', '绿化', '设施维护', '服务态度', '综合', '结论'],
-    rows: rows.map((r) => [r.community, r.year, r.respondents, r.scores.security, r.scores.cleaning, r.scores.greening, r.scores.facilities, r.scores.service, r.overall, r.conclusion]),
+    rows: rows.map((r) => [
+      communityName(r.community),
+      r.year,
+      r.respondents,
+      r.scores.security,
+      r.scores.cleaning,
+      r.scores.greening,
+      r.scores.facilities,
+      r.scores.service,
+      r.overall,
+      r.conclusion === null ? null : labelOf(conclusionLabels, r.conclusion),
+    ]),
   };
 }
 

@@ -135,7 +135,7 @@ ${tableHtml(overdueTable)}
 <h2>五、巡查上报</h2>
 ${tableHtml(patrolTable(patrols))}
 <h2>六、物业服务评议</h2>
-${tableHtml(evaluationTable(evaluations))}
+${tableHtml(evaluationTable(evaluations, () => name))}
 </body></html>
 `;
 }

@@ -1,3 +1,7 @@
+import type { SqlTx } from '../persistence/sql-database.js';
+import { toText } from '../persistence/sql-database.js';
+import type { CaseDimension } from './case-dimensions.js';
+
 /** Chinese labels for the stable English option values the templates record. */
 export const categoryLabels: Readonly<Record<string, string>> = {
   repair: '报修',
@@ -30,7 +34,29 @@ export const processLabels: Readonly<Record<string, string>> = {
   'elevator-consultation': '加装电梯意见征询',
 };
 
+/** The property evaluation meeting's conclusion. */
+export const conclusionLabels: Readonly<Record<string, string>> = { qualified: '合格', unqualified: '不合格' };
+
 export function labelOf(labels: Readonly<Record<string, string>>, value: string | null): string {
   if (value === null) return '未填写';
   return labels[value] ?? value;
+}
+
+/**
+ * How a case table names its groups, as the dashboard does: processes, categories and handling
+ * parties by their Chinese labels, communities by name (`communityNames`: id → name), buildings
+ * and months as they are.
+ */
+export function groupLabeller(dimension: CaseDimension, communityNames: ReadonlyMap<string, string> = new Map()): (group: string | null) => string {
+  if (dimension === 'process') return (g) => labelOf(processLabels, g);
+  if (dimension === 'category') return (g) => labelOf(categoryLabels, g);
+  if (dimension === 'handler') return (g) => labelOf(handlerLabels, g);
+  if (dimension === 'community') return (g) => (g === null ? '未填写' : (communityNames.get(g) ?? g));
+  return (g) => g ?? '未填写';
+}
+
+/** Every community's display name (id → name), for tables that list communities. */
+export async function communityNames(db: SqlTx): Promise<Map<string, string>> {
+  const rows = await db.all('SELECT id, name FROM id_community');
+  return new Map(rows.map((row) => [toText(row.id), toText(row.name)]));
 }

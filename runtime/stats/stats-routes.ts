@@ -26,6 +26,7 @@ import {
 } from './stats-schemas.js';
 import { stepWaiting } from './step-waiting.js';
 import { toCsv, toXlsx } from './table-export.js';
+import { communityNames, groupLabeller } from './stats-labels.js';
 import { HttpError } from '../plugins/http-error.js';
 
 export interface StatsRoutesOptions {
@@ -83,9 +84,12 @@ export const statsRoutes: FastifyPluginAsyncTypebox<StatsRoutesOptions> = async 
       if (query.chart === 'cases') {
         const dimension: CaseDimension = query.dimension ?? 'process';
         const processKeys = listParam(query.processKey);
-        table = caseTable(await caseMeasures(db, calendar, { ...filter, ...(processKeys ? { processKeys } : {}) }, dimension), dimension);
-      } else if (query.chart === 'evaluations') table = evaluationTable(await evaluationScores(db, filter.communities));
-      else if (query.chart === 'patrols') table = patrolTable(await patrolCounts(db, calendar, filter));
+        const labels = groupLabeller(dimension, await communityNames(db));
+        table = caseTable(await caseMeasures(db, calendar, { ...filter, ...(processKeys ? { processKeys } : {}) }, dimension), dimension, labels);
+      } else if (query.chart === 'evaluations') {
+        const names = await communityNames(db);
+        table = evaluationTable(await evaluationScores(db, filter.communities), (id) => names.get(id) ?? id);
+      } else if (query.chart === 'patrols') table = patrolTable(await patrolCounts(db, calendar, filter));
       else {
         const processKey = listParam(query.processKey)?.[0];
         if (processKey === undefined) throw new HttpError(400, 'WF_STATS_PROCESS_REQUIRED', '请指定流程 / processKey is required for steps', { field: 'processKey' });

@@ -79,10 +79,28 @@ describe('stats routes', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('类别,受理件数,办结,撤销,按时响应,响应率%,已解决,解决率%,参评,满意,满意率%,超期,平均办结工作日');
-    expect(lines).toContain('repair,3,2,0,2,66.7,2,100,2,1,50,0,1');
+    expect(lines).toContain('报修,3,2,0,2,66.7,2,100,2,1,50,0,1');
     const sheet = zipEntry(xlsx.rawPayload, 'xl/worksheets/sheet1.xml');
     expect(sheet).toContain('<t xml:space="preserve">满意率%</t>');
-    expect(sheet).toContain('<t xml:space="preserve">repair</t>');
+    expect(sheet).toContain('<t xml:space="preserve">报修</t>');
+  });
+
+  it('should name groups in the export as the chart does: processes, handling parties and communities in Chinese, never their keys or ids', async () => {
+    // when
+    const csv = async (query: string) =>
+      (await app.inject({ url: `/api/stats/export?${query}&from=2025-01-01&to=2026-10-31&format=csv`, headers: secretary })).body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    const byProcess = await csv('chart=cases&dimension=process');
+    const byHandler = await csv('chart=cases&dimension=handler');
+    const byCommunity = await csv('chart=cases&dimension=community');
+    const evaluations = await csv('chart=evaluations');
+
+    // then
+    expect(byProcess.map((line) => line.split(',')[0])).toContain('投诉处理');
+    expect(byHandler.map((line) => line.split(',')[0])).toContain('物业服务企业');
+    expect(byCommunity.map((line) => line.split(',')[0])).toEqual(['东明一村']);
+    expect(evaluations.length).toBeGreaterThan(0);
+    for (const line of evaluations) expect(line.split(',')[0]).toBe('东明一村');
+    for (const line of [...byProcess, ...byHandler, ...byCommunity, ...evaluations]) expect(line).not.toMatch(/complaint|\bpm\b|\bc1\b|qualified/);
   });
 
   it.each([

@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, complaintVariables, screenshot } from '../browser/browser-harness.js';
+import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+
+const community = 'demo';
+
+/**
+ * The statistics dashboard of the signed-in app, on a real server: every chart's table speaks
+ * Chinese, and the files its export links give name groups as the chart does.
+ */
+describe.skipIf(browserMissing !== null)('statistics dashboard (统计分析) tables and exports in the browser', () => {
+  let desk: SecretaryDesk;
+  let server: DesignerServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    desk = await openSecretaryDesk();
+    ({ server, page } = desk);
+    // a repair complaint waiting at 受理
+    await server.service.startInstance({ community, userId: secretary.userId, processKey: 'complaint', variables: complaintVariables, businessKey: 'STATS-1' });
+  }, 180_000);
+
+  afterAll(async () => desk?.close());
+
+  it('should head every chart table in Chinese, list steps by name, and export the categories as the chart names them', async () => {
+    // when the secretary opens the dashboard and switches every chart with data to its table
+    await page.goto(`${server.baseUrl}/stats`);
+    await page.locator('[data-test="stats-chart"]').first().waitFor();
+    await expect.poll(() => page.locator('[data-test="stats-chart"] canvas, [data-test="stats-chart"] svg').count()).toBeGreaterThan(0);
+    const charts = page.locator('[data-test="stats-chart"]');
+    for (let i = 0; i < (await charts.count()); i += 1) await charts.nth(i).locator('[data-test="table-view"]').click();
+
+    // then each table heading is Chinese (no bare unit such as "h")
+    await expect.poll(() => page.locator('[data-test="stats-chart"] .el-table th').count()).toBeGreaterThan(0);
+    const headings = await page.locator('[data-test="stats-chart"] .el-table th').allTextContents();
+    for (const heading of headings.map((text) => text.trim()).filter((text) => text !== '')) expect(heading, heading).toMatch(/[\u4e00-\u9fff]/);
+    const stepsChart = page.locator('[data-test="stats-chart"]', { hasText: '瓶颈' });
+    expect(await stepsChart.locator('.el-table th').allTextContents()).toEqual(expect.arrayContaining(['环节', '平均等待（小时）']));
+    expect(await stepsChart.locator('.el-table th').allTextContents()).toContain('待办');
+    expect(await stepsChart.locator('.el-table tbody tr').first().textContent()).toMatch(/^受理0—01$/);
+    // and the heat overlay on the diagram gives the wait in 小时
+    expect(await page.locator('.bottleneck-label').first().textContent()).toMatch(/^[\d.]+ 小时$/);
+    const casesTable = page.locator('[data-test="stats-chart"]', { hasText: '受理、办结与超期' }).locator('.el-table tbody');
+    expect(await casesTable.textContent()).toContain('报修');
+    await screenshot(page, 'stats-dashboard-tables');
+
+    // and the chart's CSV export names the category as the table does
+    const href = await page.locator('[data-test="stats-chart"]', { hasText: '受理、办结与超期' }).locator('a.stats-download').first().getAttribute('href');
+    if (href === null) throw new Error('no export link');
+    const file = await page.request.get(new URL(href, server.baseUrl).toString());
+    expect(file.status()).toBe(200);
+    const lines = (await file.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toContain('报修');
+    expect(lines.join('\n')).not.toMatch(/\brepair\b/);
+  });
+});
