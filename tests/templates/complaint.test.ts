@@ -183,9 +183,33 @@ describe.each(scenarioDrivers)('complaint template (投诉 接诉即办), $name'
     // when
     await driver.complete('rc', id, 'Task_Extension', { extensionDecision: 'reject', limitDays: 20 });
 
-    // then: the hidden limit field was not taken
+    // then: the hidden limit field was not taken, and the deadline is still Thursday 09:00
     expect((await driver.variables(id))['limitDays']).toBe(3);
-    expect((await driver.tasks('pm', id)).map((t) => t.elementId)).toEqual(['Task_Handle']);
+    expect(await driver.tasks('pm', id)).toEqual([expect.objectContaining({ elementId: 'Task_Handle', dueDate: '2026-12-03T09:00:00+08:00' })]);
+
+    // when: the original deadline passes
+    await driver.advance('P2D'); // Wednesday 09:00
+    await driver.complete('pm', id, 'Task_Handle', { handleNote: '业委会仍未开会，再次申请。', requestExtension: true, extensionReason: '业委会定于下周开会' });
+    await driver.complete('rc', id, 'Task_Extension', { extensionDecision: 'reject' });
+    await driver.advance('P1DT1H'); // Thursday 10:00
+
+    // then: it is overdue on the original limit, reminded once and reported once
+    expect((await driver.notifications(id)).map((n) => n.title)).toEqual(['投诉即将到期', '投诉超时未办结']);
+    expect((await driver.tasks('street', id)).map((t) => t.elementId)).toEqual(['Task_Supervise']);
+  });
+
+  it.each([
+    ['urgent', 1, '2026-12-01T09:00:00+08:00'],
+    ['fast', 3, '2026-12-03T09:00:00+08:00'],
+    ['normal', 5, '2026-12-07T09:00:00+08:00'],
+    ['complex', 15, '2026-12-21T09:00:00+08:00'],
+  ])('should give a %s complaint %i working days', async (urgency, days, dueDate) => {
+    // when
+    const id = await acceptAndDispatch(urgency);
+
+    // then
+    expect((await driver.variables(id))['limitDays']).toBe(days);
+    expect(await driver.tasks('pm', id)).toEqual([expect.objectContaining({ elementId: 'Task_Handle', dueDate })]);
   });
 });
 
