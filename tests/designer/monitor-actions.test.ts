@@ -90,6 +90,7 @@ describe.skipIf(browserMissing !== null)('monitor (运行监控) actions in the 
 
     // when she reassigns the review task of that case to a named person, with a reason
     await openCase('ADDR-1');
+    await expect.poll(() => page.locator('[data-test="handlers-Task_Review"]').textContent()).toBe('居委会');
     await page.locator('[data-test="reassign-Task_Review"]').click();
     await page.locator('[data-test="reassign-assignee"]').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `(${staff.rc.userId})` }).first().click();
@@ -98,6 +99,9 @@ describe.skipIf(browserMissing !== null)('monitor (运行监控) actions in the 
 
     // then the task is assigned to that person
     await expect.poll(async () => (await server.service.queryTasks({ community, instanceId: failing, status: 'open' })).items[0]?.assignee).toBe(staff.rc.userId);
+    await expect.poll(() => page.locator('[data-test="handlers-Task_Review"]').textContent()).toBe(staff.rc.displayName);
+    // and the history names who did what by name
+    expect(await page.locator('[data-test="instance-detail"] .el-timeline').textContent()).not.toContain(secretary.userId);
     await closeDrawer();
 
     // when she cancels the other case with a reason
