@@ -108,9 +108,29 @@ describe.each(scenarioDrivers)('opinion template (意见征集与反馈), $name'
     expect(partySees).toEqual(['Task_Review']);
     expect(await driver.tasks('pm', id)).toEqual([]);
     expect((await driver.tasks('rc', id)).map((t) => t.elementId)).toEqual(['Task_Review']);
-    expect((await driver.variables(id))['handleResult']).toBe('已按重大事项“三会”程序办理');
+    expect((await driver.variables(id))['handleResult']).toBe('议题经审核未列入“三会”：涉及绿地性质变更，不宜列入议题');
     await publishAndRevisit(id, 'basic');
     expect((await driver.variables(id))['statistics']).toMatchObject({ threeMeetings: true, satisfied: true });
+  });
+
+  it('should report the evaluation of three meetings that were held as the handling of the opinion', async () => {
+    // given: a parking topic needs no owners' vote
+    const id = await driver.start('opinion', 'rc', { ...intake, subject: 'parking', content: '建议在东侧道路增设夜间临时停车位。' });
+    await driver.complete('rc', id, 'Task_Classify', { opinionType: 'suggestion', handlerGroup: 'oc', needsThreeMeetings: true, topicNo: '2026-10', topicTitle: '东侧道路夜间停车', topicType: 'parking' });
+    await driver.complete('party', id, 'Task_Review', { reviewDecision: 'approve' });
+
+    // when: hearing, implementation and evaluation in the called case
+    await driver.complete('party', id, 'Task_HearingNotice', { hearingAt: '2026-12-02T14:00+08:00', hearingPlace: '居委会二楼会议室', hearingInvitees: ['resident-rep', 'pm'], hearingNotice: '请各位代表准时参加听证会，发表意见。' });
+    await driver.advanceTo('2026-12-02T14:00+08:00');
+    await driver.complete('party', id, 'Task_HearingMinutes', { hearingAttendance: 20, hearingMinutes: '代表同意夜间 20 点至次日 7 点临时停车。', consensus: 'reached' });
+    await driver.complete('oc', id, 'Task_Implement', { implementationReport: '已划夜间临时停车位 8 个并公示管理办法。', implementedOn: '2026-12-10' });
+    await driver.complete('party', id, 'Task_EvaluationSetup', { evaluationAt: '2026-12-18T14:00+08:00', evaluationPlace: '党群服务站', representatives: [{ name: '张建国', repType: 'party' }, { name: '李秀英', repType: 'resident' }] });
+    await driver.completeAll('rep', id, 'Task_Score', [{ score: 90 }, { score: 85 }]);
+
+    // then: back with the residents committee, which reviews the outcome before replying
+    expect((await driver.tasks('rc', id)).map((t) => t.elementId)).toEqual(['Task_Review']);
+    expect((await driver.variables(id))['handleResult']).toBe('已按“三会”程序听证、实施并评议，评议会平均 87.5 分（满意）');
+    expect((await driver.variables(id))['threeMeetingsEvaluation']).toMatchObject({ count: 2, average: 87.5 });
   });
 });
 

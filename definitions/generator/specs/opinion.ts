@@ -3,6 +3,17 @@ import type { ProcessSpec } from '../bpmn-spec.js';
 
 const due = (days: number | string) => `=add working days(now(), ${days})`;
 
+/**
+ * What the residents committee reads as the handling of a major matter, from how the three
+ * meetings ended (evaluated over the called case's variables): returned at review, held and
+ * evaluated, stopped by the owners' vote, or shelved after the hearings.
+ */
+const THREE_MEETINGS_OUTCOME =
+  '=if reviewDecision = "return" then "议题经审核未列入“三会”：" + reviewComment ' +
+  'else if evaluation != null then "已按“三会”程序听证、实施并评议，评议会平均 " + string(evaluation.average) + " 分（" + evaluation.rating + "）" ' +
+  'else if voteResult != null and voteResult.passed = false then "业主表决" + voteResult.text + "，不予实施" ' +
+  'else "经 " + string(hearingRound) + " 次听证仍未形成共识，暂缓实施"';
+
 /** The most times an unsatisfied resident can reopen an opinion. */
 export const MAX_REOPEN = 2;
 
@@ -33,7 +44,7 @@ export const opinion: ProcessSpec = {
     callActivity('Call_ThreeMeetings', '重大事项“三会”', { col: 3, row: 2 }, {
       processId: 'three-meetings',
       inputs: { topicNo: '=topicNo', topicTitle: '=topicTitle', topicType: '=topicType', proposer: '"rc"', topicDescription: '=content', bylaw: '=bylaw' },
-      outputs: { threeMeetingsEvaluation: '=evaluation', threeMeetingsVote: '=voteResult', handleResult: '="已按重大事项“三会”程序办理"' },
+      outputs: { threeMeetingsEvaluation: '=evaluation', threeMeetingsVote: '=voteResult', handleResult: THREE_MEETINGS_OUTCOME },
     }),
     boundary('Timer_Reminder', '3 个工作日未办结', 'Task_Handle', { col: 4, row: 1 }, { eventDefinition: timerDefinition('timeDate', due(3)), interrupting: false }),
     notify('Notify_Reminder', '催办提醒', { col: 5, row: 3 }, { groups: 'rc', title: '意见办理提醒', body: '意见“{{content}}”已转交 3 个工作日，尚未办结，请跟踪督促。' }),

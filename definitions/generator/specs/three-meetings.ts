@@ -29,7 +29,7 @@ export const threeMeetings: ProcessSpec = {
     '业委会作出重大决策时，由居民区党组织召开“三会”：议题审核 → 听证会（未形成共识则修改方案再听证，最多 3 次）→ 按议题类型需要时业主表决（调用 owner-vote）→ 组织实施（实施中有争议随时召开协调会）→ 评议会：代表分别评分，汇总后公布。',
   nodes: [
     start('Start_Topic', '提出重大事项议题', { col: 0, row: 1 }, { form: 'three-meetings-topic' }),
-    userTask('Task_Review', '党组织审核议题', { col: 1, row: 1 }, { groups: 'party,rc', form: 'three-meetings-review', due: due(3) }),
+    userTask('Task_Review', '审核议题', { col: 1, row: 1 }, { groups: 'party,rc', form: 'three-meetings-review', due: due(3) }),
     gateway('Gateway_Reviewed', '审核通过？', { col: 2, row: 1 }),
     script('Script_VoteKind', '判定表决要求', { col: 3, row: 1 }, {
       expression: '=if topicType in ["maintenance-fund", "renovation", "common-use"] then "special" else if topicType in ["property-contract", "bylaw", "property-fee"] then "ordinary" else "none"',
