@@ -54,4 +54,23 @@ describe.skipIf(browserMissing !== null)('statistics dashboard (统计分析) ta
     expect(lines.slice(1).map((line) => line.split(',')[0])).toContain('报修');
     expect(lines.join('\n')).not.toMatch(/\brepair\b/);
   });
+
+  it('should offer every deployed process of the community for the bottleneck view, by name, and draw the chosen one', async () => {
+    // given the community's 三会 process as deployed
+    const deployed = (await server.service.listDefinitions({ community, kind: 'bpmn', limit: 200 })).items;
+    const threeMeetings = deployed.find((definition) => definition.key === 'three-meetings');
+    if (threeMeetings?.name == null) throw new Error('three-meetings is not deployed with a name');
+    const content = (await server.service.getDefinition({ community, kind: 'bpmn', key: 'three-meetings' })).content;
+    const firstTask = /<bpmn:userTask id="([^"]+)"/.exec(content)?.[1];
+    if (firstTask === undefined) throw new Error('three-meetings has no user task');
+
+    // when the secretary picks it by name in the bottleneck view
+    await page.goto(`${server.baseUrl}/stats`);
+    await page.locator('[data-test="steps-process"]').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: threeMeetings.name }).first().click();
+
+    // then its diagram is drawn there
+    await page.locator(`[data-test="bottleneck-diagram"] .djs-element[data-element-id="${firstTask}"]`).first().waitFor({ state: 'attached' });
+    expect(await page.locator('.el-select-dropdown__item', { hasText: threeMeetings.name }).count()).toBeGreaterThan(0);
+  });
 });
