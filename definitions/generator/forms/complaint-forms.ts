@@ -31,7 +31,7 @@ export const complaintForms = [
   ]),
   form('complaint-handle', [
     summary('Text_handleSummary'),
-    note('Text_handleLimit', '办理时限：{{limitDays}} 个工作日'),
+    note('Text_handleLimit', '办理时限：{{limitDays}} 个工作日{{if handleDeadline = null then "" else "，请于 " + substring(handleDeadline, 1, 10) + " " + substring(handleDeadline, 12, 5) + " 前办结"}}'),
     textarea('handleNote', '办理情况', { required: true, minLength: 5, maxLength: 1000 }),
     files('handlePhotos', '办理照片', { accept: 'image/*' }),
     checkbox('requestExtension', '需要延期（说明原因，由居委会审批）'),
