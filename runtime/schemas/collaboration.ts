@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IdSchema, NullableString, pageOf, pageQueryProperties, strictObject } from './common.js';
+import { IdSchema, NullableString, PersonNameSchema, pageOf, pageQueryProperties, strictObject } from './common.js';
 
 export const VisibilitySchema = Type.Union([Type.Literal('internal'), Type.Literal('public')], {
   description: 'internal = 内部备注（仅工作人员）；public = 公开答复（居民可见）/ internal note (staff only) or public reply (residents see it)',
@@ -13,6 +13,7 @@ export const CommentSchema = Type.Object({
   visibility: VisibilitySchema,
   body: Type.String(),
   author: Type.String(),
+  authorName: PersonNameSchema,
   createdAt: Type.String(),
 });
 
@@ -35,6 +36,7 @@ export const AttachmentSchema = Type.Object({
   sha256: Type.String(),
   visibility: VisibilitySchema,
   uploadedBy: Type.String(),
+  uploadedByName: PersonNameSchema,
   uploadedAt: Type.String(),
 });
 

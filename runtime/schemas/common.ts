@@ -14,6 +14,10 @@ export const KeySchema = Type.String({ minLength: 1, maxLength: 255, pattern: '^
 export const PrincipalSchema = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.@-]+$' });
 export const IsoDateTimeSchema = Type.String({ format: 'date-time' });
 export const NullableString = Type.Union([Type.String(), Type.Null()]);
+/** A person's display name beside their id: null for an id without an account, or a name the caller may not see (staff names to residents). */
+export const PersonNameSchema = Type.Union([Type.String(), Type.Null()], {
+  description: '姓名（无账号或调用者不可见时为 null，界面显示 id）/ display name; null for an id without an account or a name the caller may not see',
+});
 export const NullableDateTime = Type.Union([Type.String(), Type.Null()]);
 /** Why an admin did something: shown in history and the audit log. */
 export const ReasonSchema = Type.String({ minLength: 1, maxLength: 2000 });

@@ -6,6 +6,7 @@ import {
   JsonObjectSchema,
   KeySchema,
   NullableString,
+  PersonNameSchema,
   PrincipalSchema,
   ReasonSchema,
   pageOf,
@@ -31,6 +32,9 @@ export const InstanceSummarySchema = Type.Object({
   openIncidents: Type.Integer(),
 });
 
+/** A case as lists show it: the summary plus who started it by name. */
+export const NamedInstanceSummarySchema = Type.Object({ ...InstanceSummarySchema.properties, startedByName: PersonNameSchema });
+
 export const ActiveElementSchema = Type.Object({
   elementInstanceId: Type.String(),
   elementId: Type.String(),
@@ -47,6 +51,7 @@ export const HistoryEntrySchema = Type.Object({
   type: Type.String(),
   at: Type.String(),
   userId: NullableString,
+  userName: PersonNameSchema,
   elementId: NullableString,
   elementInstanceId: NullableString,
   data: JsonObjectSchema,
@@ -69,7 +74,7 @@ export const IncidentSchema = Type.Object({
 });
 
 export const InstanceDetailsSchema = Type.Object({
-  ...InstanceSummarySchema.properties,
+  ...NamedInstanceSummarySchema.properties,
   activeElements: ListOf(ActiveElementSchema),
   variables: JsonObjectSchema,
   incidents: ListOf(IncidentSchema),
@@ -104,6 +109,6 @@ export const UpdateVariablesBodySchema = strictObject({
   reason: ReasonSchema,
 });
 
-export const InstanceSummaryPageSchema = pageOf(InstanceSummarySchema);
+export const InstanceSummaryPageSchema = pageOf(NamedInstanceSummarySchema);
 export const HistoryPageSchema = pageOf(HistoryEntrySchema);
 export const IncidentPageSchema = pageOf(IncidentSchema);

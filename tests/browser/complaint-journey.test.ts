@@ -85,6 +85,9 @@ describe.skipIf(browserMissing !== null)('a complaint from the public page to th
     // and rc writes the public reply
     await claimAndOpen(rcPage, server.baseUrl, '答复居民');
     expect(await rcPage.locator('[data-test="attachment-list"]').textContent()).toContain('photo.png');
+    // with who uploaded it and who holds the task, by name
+    expect(await rcPage.locator('[data-test="uploaded-by"]').first().textContent()).toBe(staff.pm.displayName);
+    expect(await rcPage.locator('[data-test="task-assignee"]').textContent()).toBe(staff.rc.displayName);
     await fillField(rcPage, '答复内容', '王阿姨您好，物业已于今日更换楼道灯泡，感谢您的反映。');
     await screenshot(rcPage, 'task-reply-desktop');
     await submitTask(rcPage);

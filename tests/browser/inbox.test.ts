@@ -54,6 +54,8 @@ describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', 
     await page.locator('[data-test="inbox-empty"]').waitFor();
     await page.locator('[data-test="tab-mine"]').click();
     await page.locator('[data-test="task-row"]', { hasText: '受理' }).waitFor();
+    // held by rc, by name
+    await expect.poll(() => page.locator('[data-test="task-assignee"]').first().textContent()).toBe(rc.displayName);
     await screenshot(page, 'inbox-mine-desktop');
 
     // and the keyboard alone opens it: Tab reaches the task, Enter opens the task view
@@ -65,6 +67,8 @@ describe.skipIf(browserMissing !== null)('inbox (我的待办) in the browser', 
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/tasks\//);
     await page.locator('[data-test="submit-task"]').waitFor();
+    // and the task view names its assignee
+    expect(await page.locator('[data-test="task-assignee"]').textContent()).toBe(rc.displayName);
     await context.close();
   });
 });

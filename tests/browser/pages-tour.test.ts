@@ -48,11 +48,14 @@ describe.skipIf(browserMissing !== null)('the main pages, as an admin of the com
     // and the case list and the case show status, the diagram with the active step and the open task
     await page.goto(`${server.baseUrl}/cases`);
     await page.locator('.case-row').first().waitFor();
+    // who started each case, by name
+    expect(await page.locator(`[data-test="started-by-${started.id}"]`).textContent()).toBe(staff.admin.displayName);
     await screenshot(page, 'case-list');
     await page.goto(`${server.baseUrl}/cases/${started.id}`);
     await page.locator('[data-test="diagram"] .djs-element.linli-active').first().waitFor();
     expect(await page.locator('[data-test="case-status"]').textContent()).toContain('办理中');
     expect(await page.locator('.open-tasks').textContent()).toContain('受理');
+    expect(await page.locator('[data-test="case-started-by"]').textContent()).toBe(staff.admin.displayName);
     await screenshot(page, 'case-view');
 
     // and an unknown address gets a friendly page, not a blank one
@@ -80,6 +83,7 @@ describe.skipIf(browserMissing !== null)('the main pages, as an admin of the com
     await page.locator('#reassign-reason').fill('李居委负责 12 号楼，请她跟进');
     await screenshot(page, 'inbox-reassign-dialog');
     await page.locator('[data-test="reassign-submit"]').click();
+    await expect.poll(() => page.locator('.el-message--success').first().textContent()).toContain(`已转派给 ${staff.rc.displayName}`);
 
     // then it leaves 待认领, and its history says who assigned it and why
     await page.locator('[data-test="inbox-empty"]').waitFor();
@@ -87,6 +91,9 @@ describe.skipIf(browserMissing !== null)('the main pages, as an admin of the com
     expect(tasks.items[0]?.assignee).toBe(staff.rc.userId);
     await page.goto(`${server.baseUrl}/cases/${tasks.items[0]?.instanceId ?? ''}`);
     await page.locator('[data-test="timeline"]').getByText('李居委负责 12 号楼').waitFor();
+    const timeline = await page.locator('[data-test="timeline"]').textContent();
+    expect(timeline).toContain(staff.admin.displayName);
+    expect(timeline).not.toContain(staff.admin.userId);
 
     // when the admin switches to the second community
     await page.locator('[data-test="community-switcher"]').click();

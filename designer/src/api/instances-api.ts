@@ -1,11 +1,11 @@
 import { apiRequest } from './http-client.js';
-import type { Attachment, CaseComment, HistoryEvent, InstanceDetail, InstanceSummary, JsonObject, Page, Visibility } from './types.js';
+import type { Attachment, CaseComment, HistoryEvent, InstanceDetail, JsonObject, NamedInstanceSummary, Page, Visibility } from './types.js';
 
 export const instancesApi = {
   start: (processKey: string, variables: JsonObject, businessKey?: string) =>
     apiRequest<InstanceDetail>('/instances', { method: 'POST', body: { processKey, variables, ...(businessKey === undefined ? {} : { businessKey }) } }),
   list: (query: { processKey?: string; status?: string; startedBy?: string; limit?: number; cursor?: string }) =>
-    apiRequest<Page<InstanceSummary>>('/instances', { query }),
+    apiRequest<Page<NamedInstanceSummary>>('/instances', { query }),
   get: (id: string) => apiRequest<InstanceDetail>(`/instances/${encodeURIComponent(id)}`),
   cancel: (id: string, reason: string) => apiRequest<unknown>(`/instances/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: { reason } }),
   updateVariables: (id: string, variables: JsonObject, reason: string) =>

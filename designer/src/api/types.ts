@@ -13,6 +13,8 @@ export interface Task {
   readonly community: string;
   readonly status: TaskStatus;
   readonly assignee: string | null;
+  /** The assignee by name (null: no account, or a name this viewer does not get; show the id). */
+  readonly assigneeName: string | null;
   readonly candidateGroups: readonly string[];
   readonly candidateUsers: readonly string[];
   readonly dueDate: string | null;
@@ -24,6 +26,8 @@ export interface Task {
   readonly createdAt: string;
   readonly completedAt: string | null;
   readonly completedBy: string | null;
+  /** Who completed it, by name (null as for `assigneeName`). */
+  readonly completedByName: string | null;
   readonly version: number;
   readonly properties: Record<string, string>;
   readonly warnings: readonly string[];
@@ -56,6 +60,11 @@ export interface InstanceSummary {
   readonly openIncidents: number;
 }
 
+/** A case in the case list and the case page: the summary plus who started it by name (null shows the id). */
+export interface NamedInstanceSummary extends InstanceSummary {
+  readonly startedByName: string | null;
+}
+
 export interface ActiveElement {
   readonly elementInstanceId: string;
   readonly elementId: string;
@@ -71,6 +80,8 @@ export interface HistoryEvent {
   readonly type: string;
   readonly at: string;
   readonly userId: string | null;
+  /** Who did it, by name (null: nobody, no account, or a name this viewer does not get). */
+  readonly userName: string | null;
   readonly elementId: string | null;
   readonly elementInstanceId: string | null;
   readonly data: JsonObject;
@@ -85,7 +96,7 @@ export interface Incident {
   readonly createdAt: string;
 }
 
-export interface InstanceDetail extends InstanceSummary {
+export interface InstanceDetail extends NamedInstanceSummary {
   readonly activeElements: readonly ActiveElement[];
   readonly variables: JsonObject;
   readonly incidents: readonly Incident[];
@@ -102,6 +113,8 @@ export interface CaseComment {
   readonly visibility: Visibility;
   readonly body: string;
   readonly author: string;
+  /** The author by name (null: no account, or staff names to a resident; show the id). */
+  readonly authorName: string | null;
   readonly createdAt: string;
 }
 
@@ -114,6 +127,8 @@ export interface Attachment {
   readonly size: number;
   readonly visibility: Visibility;
   readonly uploadedBy: string;
+  /** Who uploaded it, by name (null shows the id). */
+  readonly uploadedByName: string | null;
   readonly uploadedAt: string;
 }
 

@@ -13,6 +13,8 @@ export interface TimelineEntry {
   readonly kind: TimelineKind;
   readonly name: string;
   readonly userId: string | null;
+  /** Who did it, by name (null shows the id). */
+  readonly userName: string | null;
   readonly reason: string | null;
 }
 
@@ -30,7 +32,7 @@ function timelineOf(history: readonly HistoryEvent[], names: Record<string, stri
     const name = event.elementId === null ? '' : (names[event.elementId] ?? event.elementId);
     const reason = typeof event.data.reason === 'string' ? event.data.reason : null;
     const push = (kind: TimelineKind): void => {
-      entries.push({ id: event.id, at: event.at, kind, name, userId: event.userId, reason });
+      entries.push({ id: event.id, at: event.at, kind, name, userId: event.userId, userName: event.userName, reason });
     };
     switch (event.type) {
       case 'instance.started':
@@ -38,7 +40,7 @@ function timelineOf(history: readonly HistoryEvent[], names: Record<string, stri
         break;
       case 'element.entered':
         // The user on this event is whoever finished the step before; the new task has no actor yet.
-        if (typeof event.data.bpmnType === 'string' && userTaskTypes.has(event.data.bpmnType)) entries.push({ id: event.id, at: event.at, kind: 'taskCreated', name, userId: null, reason: null });
+        if (typeof event.data.bpmnType === 'string' && userTaskTypes.has(event.data.bpmnType)) entries.push({ id: event.id, at: event.at, kind: 'taskCreated', name, userId: null, userName: null, reason: null });
         break;
       case 'task.completed':
         push('taskCompleted');

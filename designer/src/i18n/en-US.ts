@@ -149,6 +149,7 @@ export const enUS: MessageSchema = {
     claimToWork: 'Claim and work on it',
     readOnly: 'This task is finished; read only.',
     assignee: 'Assignee',
+    completedBy: 'Completed by',
     candidates: 'Candidate groups',
     created: 'Created',
     caseLink: 'Open the whole case',

@@ -151,6 +151,7 @@ export const zhCN = {
     claimToWork: '认领并办理',
     readOnly: '此任务已结束，仅供查看。',
     assignee: '处理人',
+    completedBy: '办结人',
     candidates: '候选组',
     created: '创建时间',
     caseLink: '查看案件全貌',

@@ -8,10 +8,12 @@ import { PageQuerySchema } from '../../schemas/definitions.js';
 import { InstanceParamsSchema } from '../../schemas/instances.js';
 import type { StoredFile } from '../../plugins/attachment-store.js';
 import type { CommentVisibility } from '../../services/workflow-service.js';
+import { namedAttachment, namedAttachments } from '../people-names.js';
 
 /**
  * Attachments: upload to an instance (multipart: `file`, optional `visibility`, `taskId`), list
- * them, read one's metadata and download its bytes. Bytes live under DATA_DIR by content hash.
+ * them (with who uploaded each by name), read one's metadata and download its bytes. Bytes live
+ * under DATA_DIR by content hash.
  */
 export const instanceAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -25,7 +27,10 @@ export const instanceAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =
         response: { 200: AttachmentPageSchema, ...errorResponses(404) },
       },
     },
-    async (request) => app.workflow.listAttachments({ community: request.identity.community, instanceId: request.params.id, ...request.query }),
+    async (request) => {
+      const page = await app.workflow.listAttachments({ community: request.identity.community, instanceId: request.params.id, ...request.query });
+      return { ...page, items: await namedAttachments(request, page.items) };
+    },
   );
 
   app.post(
@@ -75,7 +80,7 @@ export const instanceAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =
           visibility: readVisibility(fields['visibility']),
           ...file,
         });
-        return reply.status(201).send(attachment);
+        return reply.status(201).send(await namedAttachment(request, attachment));
       } catch (error) {
         // Nothing stored for a refused upload: remove bytes this request wrote (not shared ones).
         const written: { created: boolean; storagePath: string } | null = stored;
@@ -97,7 +102,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AttachmentSchema, ...errorResponses(404) },
       },
     },
-    async (request) => app.workflow.getAttachment({ community: request.identity.community, attachmentId: request.params.id }),
+    async (request) => namedAttachment(request, await app.workflow.getAttachment({ community: request.identity.community, attachmentId: request.params.id })),
   );
 
   app.get(

@@ -3,8 +3,9 @@ import { requireActor } from '../../plugins/identity.js';
 import { errorResponses } from '../../schemas/common.js';
 import { AddCommentBodySchema, CommentPageSchema, CommentSchema, ListCommentsQuerySchema } from '../../schemas/collaboration.js';
 import { InstanceParamsSchema } from '../../schemas/instances.js';
+import { namedComment, namedComments } from '../people-names.js';
 
-/** Comments on an instance (mounted at `/instances/:id/comments`): internal notes and public replies. */
+/** Comments on an instance (mounted at `/instances/:id/comments`): internal notes and public replies, with their authors by name. */
 const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '',
@@ -17,7 +18,10 @@ const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CommentPageSchema, ...errorResponses(404) },
       },
     },
-    async (request) => app.workflow.listComments({ community: request.identity.community, instanceId: request.params.id, ...request.query }),
+    async (request) => {
+      const page = await app.workflow.listComments({ community: request.identity.community, instanceId: request.params.id, ...request.query });
+      return { ...page, items: await namedComments(request, page.items) };
+    },
   );
 
   app.post(
@@ -33,7 +37,7 @@ const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const comment = await app.workflow.addComment({ ...requireActor(request), instanceId: request.params.id, ...request.body });
-      return reply.status(201).send(comment);
+      return reply.status(201).send(await namedComment(request, comment));
     },
   );
 };

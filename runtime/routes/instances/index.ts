@@ -14,8 +14,9 @@ import {
   UpdateVariablesBodySchema,
 } from '../../schemas/instances.js';
 import { assertJsonSafe } from '../../schemas/json-safe.js';
+import { namedHistory, namedInstance, namedInstances } from '../people-names.js';
 
-/** Process instances: start (with start-form data), read, list, history, cancel, edit variables. */
+/** Process instances: start (with start-form data), read, list, history, cancel, edit variables. People come with their names (`people-names.ts`). */
 const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '',
@@ -34,7 +35,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
       const checked = await app.forms.validateStartVariables({ community: actor.community, processKey, version, variables: given });
       const instance = await app.workflow.startInstance({ ...actor, processKey, version: checked.version, businessKey, variables: checked.variables });
-      return reply.status(201).send(instance);
+      return reply.status(201).send(await namedInstance(request, instance));
     },
   );
 
@@ -48,7 +49,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: InstanceSummaryPageSchema, ...errorResponses() },
       },
     },
-    async (request) => app.workflow.listInstances({ community: request.identity.community, ...request.query }),
+    async (request) => {
+      const page = await app.workflow.listInstances({ community: request.identity.community, ...request.query });
+      return { ...page, items: await namedInstances(request, page.items) };
+    },
   );
 
   app.get(
@@ -61,7 +65,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: InstanceDetailsSchema, ...errorResponses(404) },
       },
     },
-    async (request) => app.workflow.getInstance({ community: request.identity.community, id: request.params.id }),
+    async (request) => namedInstance(request, await app.workflow.getInstance({ community: request.identity.community, id: request.params.id })),
   );
 
   app.get(
@@ -75,7 +79,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HistoryPageSchema, ...errorResponses(404) },
       },
     },
-    async (request) => app.workflow.listHistory({ community: request.identity.community, instanceId: request.params.id, ...request.query }),
+    async (request) => {
+      const page = await app.workflow.listHistory({ community: request.identity.community, instanceId: request.params.id, ...request.query });
+      return { ...page, items: await namedHistory(request, page.items) };
+    },
   );
 
   app.post(

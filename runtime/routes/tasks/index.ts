@@ -18,8 +18,9 @@ import {
 } from '../../schemas/tasks.js';
 import type { QueryTasksInput, TaskVariableFilter, TaskVariableOperator } from '../../services/workflow-service.js';
 import type { Static } from 'typebox';
+import { namedTask, namedTasks } from '../people-names.js';
 
-/** User tasks: the inbox query, one task, its form, claim / unclaim / assign / complete. */
+/** User tasks: the inbox query, one task, its form, claim / unclaim / assign / complete; assignees by name. */
 const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '',
@@ -31,7 +32,10 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskPageSchema, ...errorResponses(401) },
       },
     },
-    async (request) => app.workflow.queryTasks(toTaskQuery(request, request.query)),
+    async (request) => {
+      const page = await app.workflow.queryTasks(toTaskQuery(request, request.query));
+      return { ...page, items: await namedTasks(request, page.items) };
+    },
   );
 
   app.get(
@@ -44,7 +48,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskDetailsSchema, ...errorResponses(404) },
       },
     },
-    async (request) => app.workflow.getTask({ community: request.identity.community, taskId: request.params.id }),
+    async (request) => namedTask(request, await app.workflow.getTask({ community: request.identity.community, taskId: request.params.id })),
   );
 
   app.get(
@@ -76,7 +80,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskViewSchema, ...errorResponses(401, 404, 409) },
       },
     },
-    async (request) => app.workflow.claimTask({ ...requireActor(request), taskId: request.params.id }),
+    async (request) => namedTask(request, await app.workflow.claimTask({ ...requireActor(request), taskId: request.params.id })),
   );
 
   app.post(
@@ -89,7 +93,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskViewSchema, ...errorResponses(401, 404, 409) },
       },
     },
-    async (request) => app.workflow.unclaimTask({ ...requireActor(request), taskId: request.params.id }),
+    async (request) => namedTask(request, await app.workflow.unclaimTask({ ...requireActor(request), taskId: request.params.id })),
   );
 
   app.post(
@@ -103,7 +107,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskViewSchema, ...errorResponses(401, 404, 409) },
       },
     },
-    async (request) => app.workflow.assignTask({ ...requireActor(request), taskId: request.params.id, ...request.body }),
+    async (request) => namedTask(request, await app.workflow.assignTask({ ...requireActor(request), taskId: request.params.id, ...request.body })),
   );
 
   app.post(
@@ -123,7 +127,8 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
       const task = await app.workflow.getTask({ community: actor.community, taskId: request.params.id });
       const variables = await app.forms.validateTaskVariables({ community: actor.community, formId: task.formId, variables: given, context: task.variables });
-      return app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion });
+      const result = await app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion });
+      return { ...result, task: await namedTask(request, result.task), createdTasks: await namedTasks(request, result.createdTasks) };
     },
   );
 };

@@ -1,0 +1,82 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../identity/actor.js';
+import { maySeeAllInstances } from '../identity/authorisation.js';
+import { staffRoles } from '../identity/roles.js';
+import { userNames } from '../library/user-names.js';
+import { SqlWorkflowService } from '../services/sql-workflow-service.js';
+import type { AttachmentView, CommentView, HistoryEntry, InstanceSummary, TaskView } from '../services/workflow-service.js';
+
+/** The display name of an id for this caller, or null (no account, or not theirs to see). */
+export type NameOf = (id: string | null) => string | null;
+
+/**
+ * Whether the caller may see other people's names: staff (who see every case of the community)
+ * and read-only tokens. A resident, a volunteer or a building leader sees only their own name;
+ * the staff handling their case stay ids, as the resident pages showed them before names came.
+ * Under the development header identity (no `request.actor`) staff are told by their roles.
+ */
+function seesOthersNames(request: FastifyRequest): boolean {
+  const actor = (request as { actor?: Actor | null }).actor; // absent under the development identity
+  if (actor !== undefined && actor !== null) return maySeeAllInstances(actor);
+  return request.identity.groups.some((group) => staffRoles.has(group));
+}
+
+/**
+ * Looks up the names of `ids` (from id_user, through the library's `userNames`) as this caller
+ * may see them. Without the SQL service (a stand-in service in HTTP tests) every name is null.
+ */
+export async function namesFor(request: FastifyRequest, ids: Iterable<string | null>): Promise<NameOf> {
+  const self = request.identity.userId;
+  const others = seesOthersNames(request);
+  const wanted = [...ids].filter((id): id is string => id !== null && (others || id === self));
+  const service = request.server.workflow;
+  const names = service instanceof SqlWorkflowService && wanted.length > 0 ? await userNames(service.db, wanted) : new Map<string, string>();
+  return (id) => (id === null || !(others || id === self) ? null : (names.get(id) ?? null));
+}
+
+/** A case with who started it by name, and, when it has a history, who did each step by name. */
+export async function namedInstance<T extends InstanceSummary & { readonly history: readonly HistoryEntry[] }>(request: FastifyRequest, instance: T) {
+  const name = await namesFor(request, [instance.startedBy, ...instance.history.map((entry) => entry.userId)]);
+  return { ...instance, startedByName: name(instance.startedBy), history: instance.history.map((entry) => ({ ...entry, userName: name(entry.userId) })) };
+}
+
+export async function namedInstances<T extends InstanceSummary>(request: FastifyRequest, items: readonly T[]) {
+  const name = await namesFor(request, items.map((item) => item.startedBy));
+  return items.map((item) => ({ ...item, startedByName: name(item.startedBy) }));
+}
+
+export async function namedHistory(request: FastifyRequest, entries: readonly HistoryEntry[]) {
+  const name = await namesFor(request, entries.map((entry) => entry.userId));
+  return entries.map((entry) => ({ ...entry, userName: name(entry.userId) }));
+}
+
+/** Tasks with their assignee and who completed them by name. */
+export async function namedTasks<T extends TaskView>(request: FastifyRequest, tasks: readonly T[]) {
+  const name = await namesFor(request, tasks.flatMap((task) => [task.assignee, task.completedBy]));
+  return tasks.map((task) => ({ ...task, assigneeName: name(task.assignee), completedByName: name(task.completedBy) }));
+}
+
+export async function namedTask<T extends TaskView>(request: FastifyRequest, task: T) {
+  const name = await namesFor(request, [task.assignee, task.completedBy]);
+  return { ...task, assigneeName: name(task.assignee), completedByName: name(task.completedBy) };
+}
+
+/** Comments with their author by name. */
+export async function namedComments(request: FastifyRequest, comments: readonly CommentView[]) {
+  const name = await namesFor(request, comments.map((comment) => comment.author));
+  return comments.map((comment) => ({ ...comment, authorName: name(comment.author) }));
+}
+
+/** Attachments with who uploaded them by name. */
+export async function namedAttachments<T extends AttachmentView>(request: FastifyRequest, attachments: readonly T[]) {
+  const name = await namesFor(request, attachments.map((attachment) => attachment.uploadedBy));
+  return attachments.map((attachment) => ({ ...attachment, uploadedByName: name(attachment.uploadedBy) }));
+}
+
+export async function namedComment(request: FastifyRequest, comment: CommentView) {
+  return { ...comment, authorName: (await namesFor(request, [comment.author]))(comment.author) };
+}
+
+export async function namedAttachment<T extends AttachmentView>(request: FastifyRequest, attachment: T) {
+  return { ...attachment, uploadedByName: (await namesFor(request, [attachment.uploadedBy]))(attachment.uploadedBy) };
+}
