@@ -25,8 +25,9 @@ describe.skipIf(browserMissing !== null)('the main pages, as an admin of the com
   });
 
   it('should show login, 发起, a start form, the case list and a case with its diagram and open task', async () => {
-    // given a running case
+    // given a running case with an internal note
     const started = await apiAs<Started>(server, staff.admin, 'POST', '/api/instances', { processKey: 'complaint', variables: complaintVariables });
+    await apiAs(server, staff.admin, 'POST', `/api/instances/${started.id}/comments`, { body: '已电话联系居民', visibility: 'internal' });
     const { context, page } = await newPage(browser);
 
     // when the admin signs in through the login page
@@ -56,6 +57,7 @@ describe.skipIf(browserMissing !== null)('the main pages, as an admin of the com
     expect(await page.locator('[data-test="case-status"]').textContent()).toContain('办理中');
     expect(await page.locator('.open-tasks').textContent()).toContain('受理');
     expect(await page.locator('[data-test="case-started-by"]').textContent()).toBe(staff.admin.displayName);
+    expect(await page.locator('[data-test="internal-notes"] .note-meta').first().textContent()).toContain(staff.admin.displayName);
     await screenshot(page, 'case-view');
 
     // and an unknown address gets a friendly page, not a blank one
