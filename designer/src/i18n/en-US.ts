@@ -214,6 +214,7 @@ export const enUS: MessageSchema = {
     statuses: { active: 'In progress', completed: 'Closed', terminated: 'Cancelled' },
     process: 'Process',
     startedBy: 'Started by',
+    staffMember: 'Staff',
     startedAt: 'Started',
     endedAt: 'Ended',
     businessKey: 'Case number',

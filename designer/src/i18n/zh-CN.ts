@@ -216,6 +216,7 @@ export const zhCN = {
     statuses: { active: '办理中', completed: '已办结', terminated: '已撤销' },
     process: '流程',
     startedBy: '发起人',
+    staffMember: '工作人员',
     startedAt: '发起时间',
     endedAt: '结束时间',
     businessKey: '案件编号',
