@@ -23,7 +23,7 @@ function viewOf(community: string, stored: StoredBylaw, updatedByName: string | 
  * The community's bylaw settings (规约参数, issue 8), mounted at `/api/bylaw`: everyone of the
  * community may read them (bylaws are public there); its admin changes them with a reason (the
  * route policy writes the audit row). New cases read them as the variable `bylaw`
- * (bylaw-injection.ts); running cases keep the settings they started with.
+ * (bylaw-variable.ts, runtime/start-variables/); running cases keep the settings they started with.
  */
 export const bylawRoutes: FastifyPluginAsyncTypebox<{ readonly db: SqlDatabase }> = async (app, { db }) => {
   const tags = ['bylaw'];

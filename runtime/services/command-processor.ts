@@ -2,7 +2,6 @@ import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js'
 import type { InstanceState } from '../../engine/state/instance-state.js';
 import type { JsonObject } from '../../engine/state/json.js';
 import type { Command } from '../../engine/step/command.js';
-import { BylawInjector } from '../bylaw/bylaw-injection.js';
 import { toNumber, toText, type SqlDatabase, type SqlTx } from '../persistence/sql-database.js';
 import type { CommandScope, FollowUp } from './command-scope.js';
 import { writeEffects, writeVariableProjection } from './effect-writer.js';
@@ -10,6 +9,7 @@ import { mapEngineError } from './engine-error-mapping.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { historyRecordOf, writeHistory, type HistoryRecord } from './history-writer.js';
 import { refreshCaseSummary } from '../stats/case-summary.js';
+import { StartVariables } from '../start-variables/start-variables.js';
 import type { ModelCache } from './model-cache.js';
 import { INSTANCE_COLUMNS, instanceRowOf, type InstanceRow } from './row-mappers.js';
 import type { WorkflowEngine } from './workflow-engine.js';
@@ -73,8 +73,8 @@ const UPDATE_INSTANCE = `UPDATE wf_process_instance SET state = ?, status = ?, v
  * caller to emit once the transaction has committed.
  */
 export class CommandProcessor {
-  /** Adds the community's bylaw settings (variable `bylaw`) to every new case that reads them. */
-  private readonly bylaw = new BylawInjector();
+  /** Adds the variables the runtime provides (`bylaw`, `initiator`) to every new case that reads them. */
+  private readonly provided = new StartVariables();
 
   constructor(private readonly deps: CommandProcessorDeps) {}
 
@@ -102,7 +102,7 @@ export class CommandProcessor {
   async start(tx: SqlTx, spec: StartSpec): Promise<CommandOutcome> {
     const model = await this.deps.models.get(spec.definitionId, tx);
     const now = this.deps.now();
-    const variables = await this.bylaw.startVariables(tx, { ...spec, calledByParent: spec.parent !== undefined });
+    const variables = await this.provided.startVariables(tx, { ...spec, startEventId: spec.startEventId, calledByParent: spec.parent !== undefined });
     const command: Command = {
       type: 'createInstance',
       processId: spec.processKey,

@@ -3,7 +3,7 @@ import type { ExecutableModel } from '../../engine/model/executable-model.js';
 import type { InstanceState } from '../../engine/state/instance-state.js';
 import type { JsonObject } from '../../engine/state/json.js';
 import type { Command } from '../../engine/step/command.js';
-import { refuseBylawVariable } from '../bylaw/bylaw-injection.js';
+import { refuseProvidedVariables } from '../start-variables/refuse-provided-variables.js';
 import { toNumber, toNumberOrNull, toText, toTextOrNull, type SqlDatabase, type SqlRow, type SqlTx, type SqlValue } from '../persistence/sql-database.js';
 import { CommandProcessor, type CommandOutcome, type CommandOptions } from './command-processor.js';
 import { CommittedEvents } from './committed-events.js';
@@ -321,7 +321,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   }
 
   async completeTask(input: CompleteTaskInput): Promise<CompleteTaskResult> {
-    refuseBylawVariable(input.variables, { zh: '办理任务', en: 'when completing a task' });
+    refuseProvidedVariables(input.variables, { zh: '办理任务', en: 'when completing a task' });
     const { outcome, task } = await this.inTransactionWith(async (tx) => {
       const row = await this.processor.lockInstanceOfTask(tx, input.community, input.taskId);
       // Read under the instance lock: a concurrent completion may have committed meanwhile.
@@ -431,7 +431,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   // ───────────── messages and signals ─────────────
 
   async publishMessage(input: PublishMessageInput): Promise<PublishMessageResult> {
-    refuseBylawVariable(input.variables, { zh: '发送消息', en: 'with a message' });
+    refuseProvidedVariables(input.variables, { zh: '发送消息', en: 'with a message' });
     const ttl = input.timeToLiveMs ?? DEFAULT_MESSAGE_TTL_MS;
     if (!(ttl >= 0)) throw new BadRequestError('timeToLiveMs 不能为负 / timeToLiveMs must not be negative');
     const variables = input.variables ?? {};
@@ -487,7 +487,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   }
 
   async broadcastSignal(input: BroadcastSignalInput): Promise<BroadcastSignalResult> {
-    refuseBylawVariable(input.variables, { zh: '广播信号', en: 'with a signal' });
+    refuseProvidedVariables(input.variables, { zh: '广播信号', en: 'with a signal' });
     const variables = input.variables ?? {};
     const result = await this.db.transaction(async (tx) => {
       const committed: CommittedEvent[] = [];
@@ -611,7 +611,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   }
 
   async completeJob(input: CompleteJobInput): Promise<void> {
-    refuseBylawVariable(input.variables, { zh: '完成作业', en: 'when completing a job' });
+    refuseProvidedVariables(input.variables, { zh: '完成作业', en: 'when completing a job' });
     await this.jobCommand(input, (key) => ({ type: 'completeJob', jobKey: key, ...(input.variables ? { variables: input.variables } : {}) }), {});
   }
 
@@ -623,7 +623,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   }
 
   async throwJobError(input: ThrowJobErrorInput): Promise<void> {
-    refuseBylawVariable(input.variables, { zh: '抛出业务错误', en: 'with a BPMN error' });
+    refuseProvidedVariables(input.variables, { zh: '抛出业务错误', en: 'with a BPMN error' });
     await this.jobCommand(
       input,
       (key) => ({
