@@ -39,6 +39,8 @@ export function end(id: string, name: string, at: Place, eventDefinition?: strin
 export interface UserTaskOptions {
   /** Candidate groups: DOMAIN.md role keys, comma-separated, or FEEL. */
   readonly groups: string;
+  /** Assignee FEEL, e.g. `=initiator` (the person who started the case, set by the runtime). */
+  readonly assignee?: string;
   readonly form: string;
   /** Due date FEEL, e.g. `=add working days(now(), 3)`. */
   readonly due?: string;
@@ -58,7 +60,7 @@ export function userTask(id: string, name: string, at: Place, o: UserTaskOptions
     ext: [
       '<zeebe:userTask />',
       `<zeebe:formDefinition formId="${x(o.form)}" />`,
-      `<zeebe:assignmentDefinition candidateGroups="${x(o.groups)}" />`,
+      `<zeebe:assignmentDefinition ${o.assignee ? `assignee="${x(o.assignee)}" ` : ''}candidateGroups="${x(o.groups)}" />`,
       ...(o.due ? [`<zeebe:taskSchedule dueDate="${x(o.due)}" />`] : []),
       ...(o.priority ? [`<zeebe:priorityDefinition priority="${x(o.priority)}" />`] : []),
       ...ioMapping(o.inputs, o.outputs),

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { userOf } from './driver/scenario-driver.js';
 import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const report = (extra: JsonObject = {}): JsonObject => ({
@@ -53,6 +54,34 @@ describe.each(scenarioDrivers)('patrol-report template (楼组长/志愿者巡�
     expect(await driver.status(id)).toBe('completed');
     expect((await driver.variables(id))['patrolRecord']).toEqual({ area: 'stairwell', urgent: false, rounds: 1, escalated: false });
     expect(await driver.notifications(id)).toEqual([expect.objectContaining({ groups: ['rc', 'bl'], title: '巡查问题已整改' })]);
+  });
+
+  it('should address the check to the reporter in person: another building leader cannot complete it until the admin reassigns it', async () => {
+    // given a building leader's report, dispatched and rectified
+    const id = await driver.start('patrol-report', 'bl', report());
+    await dispatch(id);
+    await driver.complete('pm', id, 'Task_Rectify', rectified);
+
+    // when another building leader of the community looks for the check and submits it anyway
+    const reporterSees = await driver.tasks('bl', id);
+    const colleagueSees = await driver.tasks('bl-2', id);
+    const check = reporterSees[0];
+    if (check === undefined) throw new Error('the reporter has no check task');
+    const refused = await driver.submitTask('bl-2', check.id, { fixed: 'yes' }).then(() => null, (error: unknown) => error);
+    const afterRefusal = await driver.tasks('bl', id);
+    // and the admin hands it over because the reporter has moved away
+    await driver.reassign(id, 'Task_Check', 'bl-2', '刘师傅已搬离本小区，改由同楼组长复查 / the reporter moved away');
+    const reporterAfterReassign = await driver.tasks('bl', id);
+    await driver.complete('bl-2', id, 'Task_Check', { fixed: 'yes' });
+
+    // then
+    expect((await driver.variables(id))['initiator']).toBe(userOf('bl'));
+    expect(reporterSees).toEqual([expect.objectContaining({ elementId: 'Task_Check', assignee: userOf('bl'), candidateGroups: ['bl'] })]);
+    expect(colleagueSees).toEqual([]);
+    expect(String(refused)).toMatch(/403/);
+    expect(afterRefusal).toEqual([expect.objectContaining({ id: check.id, assignee: userOf('bl') })]);
+    expect(reporterAfterReassign).toEqual([]);
+    expect(await driver.status(id)).toBe('completed');
   });
 
   it('should notify the residents committee and the property company at once about an urgent problem', async () => {

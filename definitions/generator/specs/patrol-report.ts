@@ -11,7 +11,7 @@ export const patrolReport: ProcessSpec = {
   id: 'patrol-report',
   name: '楼组长/志愿者巡查上报',
   documentation:
-    '楼组长、志愿者巡查楼栋和小区（垃圾清运、绿化、停车、消防通道等）发现问题，拍照定位上报：紧急问题立即通知居委会和物业 → 居委会派单并定整改时限 → 承办方整改，超时升级到党组织和居委会 → 上报人复查，未整改到位则继续整改，第 3 轮仍未到位时报街道。',
+    '楼组长、志愿者巡查楼栋和小区（垃圾清运、绿化、停车、消防通道等）发现问题，拍照定位上报：紧急问题立即通知居委会和物业 → 居委会派单并定整改时限 → 承办方整改，超时升级到党组织和居委会 → 上报人本人复查（复查任务直接派给发起上报的人），未整改到位则继续整改，第 3 轮仍未到位时报街道。',
   nodes: [
     start('Start_Report', '巡查发现问题', { col: 0, row: 2 }, { form: 'patrol-report' }),
     gateway('Gateway_Urgent', '紧急？', { col: 1, row: 2 }),
@@ -24,7 +24,9 @@ export const patrolReport: ProcessSpec = {
     userTask('Task_Dispatch', '派单', { col: 4, row: 2 }, { groups: 'rc', form: 'patrol-dispatch', due: '=if urgent = true then now() + duration("PT2H") else add working days(now(), 1)', priority: '=if urgent = true then 90 else 50' }),
     gateway('Gateway_Rectify', '', { col: 5, row: 2 }),
     userTask('Task_Rectify', '整改', { col: 6, row: 2 }, { groups: '=handlerGroup', form: 'patrol-rectify', due: due('limitDays') }),
-    userTask('Task_Check', '上报人复查', { col: 7, row: 2 }, { groups: '=reporterRole', form: 'patrol-check', due: due(2) }),
+    // Addressed to the reporter in person (`initiator`, set by the runtime); the reporter's role stays
+    // candidate so that, if the account is gone, the admin can hand it to another 楼组长/志愿者.
+    userTask('Task_Check', '上报人复查', { col: 7, row: 2 }, { assignee: '=initiator', groups: '=reporterRole', form: 'patrol-check', due: due(2) }),
     gateway('Gateway_Fixed', '整改到位？', { col: 8, row: 2 }),
     script('Script_Round', '再次整改（计轮次）', { col: 8, row: 1 }, { expression: '=if rectifyRound = null then 2 else rectifyRound + 1', result: 'rectifyRound' }),
     gateway('Gateway_Escalate', `已整改 ${ESCALATE_AFTER_ROUNDS} 轮？`, { col: 7, row: 1 }, 'inclusiveGateway'),

@@ -4,11 +4,16 @@ import { InMemoryEngine, type HostSnapshot, type JsonObject } from '../../../eng
 import { compileFormSchema, type CompiledForm } from '../../../runtime/forms/form-schema.js';
 import { findStartFormId } from '../../../runtime/forms/start-form-id.js';
 import { validateFormData } from '../../../runtime/forms/validate-form-data.js';
+import { anonymousActor, type Actor } from '../../../runtime/identity/actor.js';
+import { mayCompleteTask } from '../../../runtime/identity/authorisation.js';
 import { fillTemplate, listOf } from '../../../runtime/services/connectors/template.js';
+import { INITIATOR_VARIABLE } from '../../../runtime/start-variables/initiator-variable.js';
 import { recordHistory } from './element-coverage.js';
-import type { Role, ScenarioDriver, SentNotification, TaskView } from './scenario-driver.js';
+import { roleOf, userOf, type Person, type ScenarioDriver, type SentNotification, type TaskView } from './scenario-driver.js';
 
 const definitionsDir = new URL('../../../definitions/', import.meta.url);
+/** The community the in-memory tasks belong to, for the runtime's task rules. */
+const COMMUNITY = 'in-memory';
 const calendar = createWorkingCalendar([...defaultCalendarYears]);
 
 /**
@@ -35,12 +40,18 @@ function readForms(): Map<string, CompiledForm> {
  * Runs scenarios on the in-memory engine with every template deployed. Every submission goes
  * through the form's server-side validation first (as the runtime does), so a scenario that
  * sends a key the form lacks, or breaks a rule, fails. The built-in connectors are stood in for
- * by workers that record what the resident and the roles would see.
+ * by workers that record what the resident and the roles would see. Like the runtime, a start
+ * gives a process that reads `initiator` the starter's user id, inboxes show a person the tasks
+ * addressed to them and the unassigned ones of their role, and only the runtime's task rules
+ * (`mayCompleteTask`) let a person complete a task; the admin's reassignments are kept here, as
+ * the runtime keeps them in its task rows rather than in the engine.
  */
 export class InMemoryDriver implements ScenarioDriver {
   private readonly sent: SentNotification[] = [];
   private readonly replies: { instanceId: string; body: string }[] = [];
   private readonly xmlByProcess = new Map<string, string>();
+  /** Tasks the admin reassigned: task id → user id. */
+  private readonly reassigned = new Map<string, string>();
 
   private constructor(
     private engine: InMemoryEngine,
@@ -100,37 +111,65 @@ export class InMemoryDriver implements ScenarioDriver {
     this.restarts += 1;
   }
 
-  async start(processId: string, _role: Role, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string> {
+  async start(processId: string, role: Person, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string> {
     const xml = this.xmlByProcess.get(processId);
     if (!xml) throw new Error(`template ${processId} is not deployed`);
     const formId = await findStartFormId(xml, processId);
     const variables = formId ? this.validate(formId, form, {}) : form;
-    const id = await this.engine.start(processId, settings ? { ...variables, bylaw: settings.bylaw } : variables);
+    const initiator: JsonObject = new RegExp(`\\b${INITIATOR_VARIABLE}\\b`).test(xml) ? { [INITIATOR_VARIABLE]: userOf(role) } : {};
+    const id = await this.engine.start(processId, { ...variables, ...(settings ? { bylaw: settings.bylaw } : {}), ...initiator });
     await this.afterStep();
     return id;
   }
 
-  async tasks(role: Role, instanceId: string): Promise<TaskView[]> {
+  async tasks(role: Person, instanceId: string): Promise<TaskView[]> {
     const cases = new Set(this.caseTree(instanceId));
-    return this.engine
-      .userTasks()
-      .filter((t) => cases.has(t.instanceId) && t.candidateGroups.includes(role))
-      .map((t) => ({ id: t.elementInstanceId, instanceId: t.instanceId, elementId: t.elementId, name: t.name, candidateGroups: t.candidateGroups, formId: t.formId, dueDate: t.dueDate }));
+    return this.openTasks()
+      .filter((t) => cases.has(t.instanceId))
+      .filter((t) => (t.assignee === null ? t.candidateGroups.includes(roleOf(role)) : t.assignee === userOf(role)));
   }
 
-  async complete(role: Role, instanceId: string, elementId: string, form: JsonObject): Promise<void> {
+  /** Every open task, with the assignee the runtime would show (the model's, or the admin's reassignment). */
+  private openTasks(): TaskView[] {
+    return this.engine.userTasks().map((t) => ({
+      id: t.elementInstanceId,
+      instanceId: t.instanceId,
+      elementId: t.elementId,
+      name: t.name,
+      candidateGroups: t.candidateGroups,
+      formId: t.formId,
+      dueDate: t.dueDate,
+      assignee: this.reassigned.get(t.elementInstanceId) ?? t.assignee,
+    }));
+  }
+
+  async submitTask(person: Person, taskId: string, form: JsonObject): Promise<void> {
+    const task = this.openTasks().find((t) => t.id === taskId);
+    if (task === undefined) throw new Error(`404 no open task ${taskId}`);
+    await this.submit(task, form, person);
+  }
+
+  async reassign(instanceId: string, elementId: string, person: Person, reason: string): Promise<void> {
+    if (reason.trim() === '') throw new Error('a reassignment needs a reason');
+    const cases = new Set(this.caseTree(instanceId));
+    const tasks = this.openTasks().filter((t) => cases.has(t.instanceId) && t.elementId === elementId);
+    if (tasks.length !== 1) throw new Error(`${tasks.length} open "${elementId}" tasks in ${instanceId}`);
+    this.reassigned.set((tasks[0] as TaskView).id, userOf(person));
+  }
+
+  async complete(role: Person, instanceId: string, elementId: string, form: JsonObject): Promise<void> {
     const tasks = (await this.tasks(role, instanceId)).filter((t) => t.elementId === elementId);
     if (tasks.length !== 1) {
       const visible = (await this.tasks(role, instanceId)).map((t) => t.elementId).join(', ');
       throw new Error(`${role} sees ${tasks.length} open "${elementId}" tasks (visible: ${visible || 'none'})`);
     }
-    await this.submit(tasks[0] as TaskView, form);
+    await this.submit(tasks[0] as TaskView, form, role);
   }
 
-  async completeAll(role: Role, instanceId: string, elementId: string, forms: readonly JsonObject[]): Promise<void> {
+  async completeAll(role: Person, instanceId: string, elementId: string, forms: readonly JsonObject[]): Promise<void> {
     const tasks = (await this.tasks(role, instanceId)).filter((t) => t.elementId === elementId);
     if (tasks.length < forms.length) throw new Error(`${role} sees ${tasks.length} open "${elementId}" tasks, ${forms.length} forms given`);
-    for (const [index, form] of forms.entries()) await this.submit(tasks[index] as TaskView, form);
+    for (const [index, form] of forms.entries()) await this.submit(tasks[index] as TaskView, form, role);
   }
 
   async publish(name: string, correlationKey: string, variables: JsonObject = {}): Promise<void> {
@@ -183,11 +222,21 @@ export class InMemoryDriver implements ScenarioDriver {
     return this.caseTree(instanceId).flatMap((id) => this.engine.getInstance(id).incidents.map((i) => `${i.elementId}: ${i.message}`));
   }
 
-  private async submit(task: TaskView, form: JsonObject): Promise<void> {
+  /** Completes the task as `person`, if the runtime's rules let them (else rejects with 403). */
+  private async submit(task: TaskView, form: JsonObject, person: Person): Promise<void> {
+    if (!mayCompleteTask(this.actorOf(person), { community: COMMUNITY, status: 'open', assignee: task.assignee, candidateUsers: [], candidateGroups: task.candidateGroups })) {
+      throw new Error(`403 ${userOf(person)} 不能办理任务 ${task.elementId}（已派给 ${task.assignee ?? '无人'}）/ may not complete it`);
+    }
     const context = this.engine.getInstance(task.instanceId).variables;
     const data = task.formId ? this.validate(task.formId, form, context) : form;
     await this.engine.completeUserTask(task.id, data);
     await this.afterStep();
+  }
+
+  /** The signed-in person as the runtime's rules see them: one role in the community; `street` is the sub-district admin. */
+  private actorOf(person: Person): Actor {
+    const role = roleOf(person);
+    return { ...anonymousActor, kind: 'user', userId: userOf(person), community: COMMUNITY, roles: [role], isSubDistrictAdmin: role === 'street' };
   }
 
   private validate(formId: string, data: JsonObject, context: JsonObject): JsonObject {

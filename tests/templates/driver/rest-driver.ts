@@ -4,7 +4,7 @@ import { START_TIMER_KIND } from '../../../runtime/services/start-timers.js';
 import { queryOf, type SignedInUser } from './rest-client.js';
 import { groupNotifications, shanghaiTime, type RestComment, type RestHistoryEntry, type RestInstance, type RestNotification, type RestTask } from './rest-views.js';
 import type { RestWorld, ScenarioCommunity } from './rest-world.js';
-import type { Role, ScenarioDriver, SentNotification, TaskView } from './scenario-driver.js';
+import type { Person, Role, ScenarioDriver, SentNotification, TaskView } from './scenario-driver.js';
 
 /** Staff who read cases, variables and history: the residents' committee sees every case of its community. */
 const reader: Role = 'rc';
@@ -22,7 +22,9 @@ const reader: Role = 'rc';
  * starts, and the runtime hands them to the new case as the variable `bylaw`.
  */
 export class RestDriver implements ScenarioDriver {
-  private readonly starters = new Map<string, Role>();
+  private readonly starters = new Map<string, Person>();
+  /** Second persons of a role (`bl-2`) given the role in this community. */
+  private readonly colleagues = new Map<Person, SignedInUser>();
   /** Tracking codes of cases residents submitted on the public page without an account. */
   private readonly trackingCodes = new Map<string, string>();
   /** Called cases seen so far (a call activity names its case only while it runs). */
@@ -41,17 +43,23 @@ export class RestDriver implements ScenarioDriver {
     return this.community.world;
   }
 
-  private person(role: Role): SignedInUser {
-    const person = this.community.people.get(role);
-    if (person === undefined) throw new Error(`no signed-in person holds role ${role}`);
+  private person(role: Person): SignedInUser {
+    const person = this.community.people.get(role as Role) ?? this.colleagues.get(role);
+    if (person === undefined) throw new Error(`no signed-in person ${role} in this community (a second person: call colleague first)`);
     return person;
   }
 
-  private call<T>(role: Role, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {
+  /** Makes sure a second person of a role (`bl-2`) holds it in this community. */
+  private async colleague(person: Person): Promise<void> {
+    if (this.community.people.has(person as Role) || this.colleagues.has(person)) return;
+    this.colleagues.set(person, await this.world.colleague(this.community.id, person));
+  }
+
+  private call<T>(role: Person, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {
     return this.person(role).call<T>(this.community.id, method, url, payload);
   }
 
-  async start(processId: string, role: Role, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string> {
+  async start(processId: string, role: Person, form: JsonObject, settings?: { readonly bylaw: JsonObject }): Promise<string> {
     if (settings !== undefined || this.bylawChanged) {
       await this.community.admin.call(this.community.id, 'PUT', '/api/bylaw', {
         settings: settings?.bylaw ?? {},
@@ -59,6 +67,7 @@ export class RestDriver implements ScenarioDriver {
       });
       this.bylawChanged = settings !== undefined;
     }
+    await this.colleague(role);
     const started = await this.call<{ id: string }>(role, 'POST', '/api/instances', { processKey: processId, variables: form });
     this.starters.set(started.id, role);
     await this.world.settle();
@@ -107,7 +116,8 @@ export class RestDriver implements ScenarioDriver {
    * assigned to me) and "claimable" (open, unassigned, for me or my roles), per case. A
    * sub-district admin may see every task, but works only on what is addressed to `street`.
    */
-  async tasks(role: Role, instanceId: string): Promise<TaskView[]> {
+  async tasks(role: Person, instanceId: string): Promise<TaskView[]> {
+    await this.colleague(role);
     const person = this.person(role);
     const found = new Map<string, RestTask>();
     for (const id of await this.caseTree(instanceId)) {
@@ -125,10 +135,11 @@ export class RestDriver implements ScenarioDriver {
         candidateGroups: t.candidateGroups,
         formId: t.formId,
         dueDate: t.dueDate === null ? null : shanghaiTime(t.dueDate),
+        assignee: t.assignee,
       }));
   }
 
-  async complete(role: Role, instanceId: string, elementId: string, form: JsonObject): Promise<void> {
+  async complete(role: Person, instanceId: string, elementId: string, form: JsonObject): Promise<void> {
     const visible = await this.tasks(role, instanceId);
     const tasks = visible.filter((t) => t.elementId === elementId);
     if (tasks.length !== 1) {
@@ -137,17 +148,40 @@ export class RestDriver implements ScenarioDriver {
     await this.submit(role, tasks[0] as TaskView, form);
   }
 
-  async completeAll(role: Role, instanceId: string, elementId: string, forms: readonly JsonObject[]): Promise<void> {
+  async completeAll(role: Person, instanceId: string, elementId: string, forms: readonly JsonObject[]): Promise<void> {
     const tasks = (await this.tasks(role, instanceId)).filter((t) => t.elementId === elementId);
     if (tasks.length < forms.length) throw new Error(`${role} sees ${tasks.length} open "${elementId}" tasks, ${forms.length} forms given`);
     for (const [index, form] of forms.entries()) await this.submit(role, tasks[index] as TaskView, form);
   }
 
-  /** Claims the task from the role's inbox, then completes it with the form data. */
-  private async submit(role: Role, task: TaskView, form: JsonObject): Promise<void> {
-    await this.call(role, 'POST', `/api/tasks/${task.id}/claim`);
+  /** Claims the task from the role's inbox (unless it is already theirs), then completes it with the form data. */
+  private async submit(role: Person, task: TaskView, form: JsonObject): Promise<void> {
+    if (task.assignee !== this.person(role).userId) await this.call(role, 'POST', `/api/tasks/${task.id}/claim`);
     await this.call(role, 'POST', `/api/tasks/${task.id}/complete`, { variables: form });
     await this.world.settle();
+  }
+
+  /** `POST /api/tasks/:id/complete` as `person`, straight away (no claim): the runtime's rules decide. */
+  async submitTask(person: Person, taskId: string, form: JsonObject): Promise<void> {
+    await this.colleague(person);
+    await this.call(person, 'POST', `/api/tasks/${taskId}/complete`, { variables: form });
+    await this.world.settle();
+  }
+
+  /**
+   * The community admin reassigns the open task: finds it on the case (its active element; the
+   * task list shows an admin only tasks addressed to them), then `POST /api/tasks/:id/assign`
+   * with a reason (audited).
+   */
+  async reassign(instanceId: string, elementId: string, person: Person, reason: string): Promise<void> {
+    await this.colleague(person);
+    const found: string[] = [];
+    for (const id of await this.caseTree(instanceId)) {
+      const details = await this.community.admin.call<RestInstance>(this.community.id, 'GET', `/api/instances/${id}`);
+      for (const element of details.activeElements) if (element.elementId === elementId) found.push(element.elementInstanceId);
+    }
+    if (found.length !== 1) throw new Error(`${found.length} open "${elementId}" tasks in ${instanceId}`);
+    await this.community.admin.call(this.community.id, 'POST', `/api/tasks/${found[0] ?? ''}/assign`, { assignee: this.person(person).userId, reason });
   }
 
   /** As an integration would: `POST /api/messages` with the community's job-worker token. */

@@ -10,6 +10,7 @@ export interface RestTask {
   readonly candidateGroups: readonly string[];
   readonly formId: string | null;
   readonly dueDate: string | null;
+  readonly assignee: string | null;
   readonly createdAt: string;
 }
 
@@ -19,7 +20,7 @@ export interface RestInstance {
   readonly status: 'active' | 'completed' | 'terminated';
   readonly startedAt: string;
   readonly variables: JsonObject;
-  readonly activeElements: readonly { readonly elementId: string; readonly calledInstanceId: string | null }[];
+  readonly activeElements: readonly { readonly elementInstanceId: string; readonly elementId: string; readonly calledInstanceId: string | null }[];
   readonly incidents: readonly { readonly elementId: string; readonly message: string; readonly status: 'open' | 'resolved' }[];
 }
 

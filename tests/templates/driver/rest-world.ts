@@ -4,7 +4,7 @@ import { givenUser, testPassword } from '../../../runtime/identity/testing/ident
 import type { SqlDatabase } from '../../../runtime/persistence/sql-database.js';
 import type { JobExecutor } from '../../../runtime/services/job-executor.js';
 import { SignedInUser } from './rest-client.js';
-import type { Role } from './scenario-driver.js';
+import { roleOf, userOf, type Person, type Role } from './scenario-driver.js';
 
 const definitionsDir = new URL('../../../definitions/', import.meta.url);
 
@@ -46,6 +46,8 @@ function shippedDefinitions(): { kind: 'form' | 'bpmn'; content: string }[] {
  */
 export class RestWorld {
   private readonly people = new Map<Role, SignedInUser>();
+  /** Second persons of a role (`bl-2`), made the first time a scenario needs one. */
+  private readonly colleagues = new Map<Person, SignedInUser>();
   private communities = 0;
 
   private constructor(
@@ -113,17 +115,28 @@ export class RestWorld {
 
   /** Creates the role's person the first time (one-time password, changed at first sign-in), else grants the role here. */
   private async givePerson(community: string, role: Role): Promise<void> {
-    const userId = `user-${role}`;
-    const existing = this.people.get(role);
+    this.people.set(role, await this.personIn(community, role, this.people.get(role)));
+  }
+
+  /** A second person holding a role in `community` (e.g. another 楼组长): made the first time, else given the role here. */
+  async colleague(community: string, person: Person): Promise<SignedInUser> {
+    const signedIn = await this.personIn(community, person, this.colleagues.get(person));
+    this.colleagues.set(person, signedIn);
+    return signedIn;
+  }
+
+  private async personIn(community: string, person: Person, existing: SignedInUser | undefined): Promise<SignedInUser> {
+    const role = roleOf(person);
+    const userId = userOf(person);
     if (existing) {
       await this.admin.call(community, 'PUT', `/api/users/${userId}/roles`, { roles: [role], reason: '场景测试：分配角色 / scenario: role granted' });
-      return;
+      return existing;
     }
-    const created = await this.admin.call<{ oneTimePassword: string }>(community, 'POST', '/api/users', { id: userId, displayName: `${role} 用户`, roles: [role] });
-    const person = new SignedInUser(this.test.app, userId, created.oneTimePassword);
-    await person.signIn();
-    await person.changePassword(`${testPassword} ${role}`, community);
-    this.people.set(role, person);
+    const created = await this.admin.call<{ oneTimePassword: string }>(community, 'POST', '/api/users', { id: userId, displayName: `${person} 用户`, roles: [role] });
+    const signedIn = new SignedInUser(this.test.app, userId, created.oneTimePassword);
+    await signedIn.signIn();
+    await signedIn.changePassword(`${testPassword} ${person}`, community);
+    return signedIn;
   }
 
   async close(): Promise<void> {
