@@ -1,3 +1,4 @@
+import type { Actor } from '../identity/actor.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Acting, TaskViewer } from '../services/workflow-service.js';
@@ -78,6 +79,12 @@ export function requireActor(request: FastifyRequest): Acting {
     throw new HttpError(401, 'WF_UNAUTHENTICATED', '请先登录 / please sign in (dev: send the x-user header)');
   }
   return { userId, community };
+}
+
+/** The signed-in actor of the identity plugin; null under the development header identity, which has none. */
+export function actorOf(request: FastifyRequest): Actor | null {
+  const actor = (request as { actor?: Actor | null }).actor; // decorated by runtime/identity only
+  return actor ?? null;
 }
 
 /** The task viewer (user + groups) when someone is signed in. */

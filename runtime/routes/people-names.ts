@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../identity/actor.js';
 import { maySeeAllInstances } from '../identity/authorisation.js';
 import { staffRoles } from '../identity/roles.js';
+import { actorOf } from '../plugins/identity.js';
 import { userNames } from '../library/user-names.js';
 import { SqlWorkflowService } from '../services/sql-workflow-service.js';
 import type { AttachmentView, CommentView, HistoryEntry, InstanceSummary, TaskView } from '../services/workflow-service.js';
@@ -16,8 +16,8 @@ export type NameOf = (id: string | null) => string | null;
  * Under the development header identity (no `request.actor`) staff are told by their roles.
  */
 function seesOthersNames(request: FastifyRequest): boolean {
-  const actor = (request as { actor?: Actor | null }).actor; // absent under the development identity
-  if (actor !== undefined && actor !== null) return maySeeAllInstances(actor);
+  const actor = actorOf(request);
+  if (actor !== null) return maySeeAllInstances(actor);
   return request.identity.groups.some((group) => staffRoles.has(group));
 }
 

@@ -111,6 +111,22 @@ describe('who may start, claim, complete and reassign', () => {
     );
   });
 
+  it('should show a community admin every open task of one case, so she can reassign it, while her inbox stays her own', async () => {
+    // given a case whose open task is offered to rc only (the admin holds no rc role)
+    const { instanceId, taskId } = await openCase();
+    // when the admin, a candidate and a neighbour list the tasks of that case, and the admin her inbox
+    const ids = async (user: string, url: string) => ((await get(user, url)).json() as { items: { id: string }[] }).items.map((task) => task.id);
+    const byAdmin = await ids('admin', `/api/tasks?instanceId=${instanceId}&status=open`);
+    const byRc = await ids('rc1', `/api/tasks?instanceId=${instanceId}&status=open`);
+    const byNeighbour = await ids('neighbour', `/api/tasks?instanceId=${instanceId}&status=open`);
+    const adminInbox = await ids('admin', '/api/tasks?status=open');
+    // then
+    expect(byAdmin).toEqual([taskId]);
+    expect(byRc).toEqual([taskId]);
+    expect(byNeighbour).toEqual([]);
+    expect(adminInbox).not.toContain(taskId);
+  });
+
   it('should show a resident their own case with public replies only, and hide other people\'s cases', async () => {
     // given
     const { instanceId } = await openCase();
