@@ -132,7 +132,8 @@ describe.each(scenarioDrivers)('complaint template (投诉 接诉即办), $name'
     await driver.advance('PT4H');
 
     // then
-    expect(afterWarning).toEqual([expect.objectContaining({ groups: ['rc'], title: '投诉即将到期', body: expect.stringContaining('12号3单元') })]);
+    // (the warning reaches the party the case was dispatched to, and the residents' committee)
+    expect(afterWarning).toEqual([expect.objectContaining({ groups: ['pm', 'rc'], title: '投诉即将到期', body: expect.stringContaining('12号3单元') })]);
     const all = await driver.notifications(id);
     expect(all[1]).toMatchObject({ groups: ['street', 'rc'], title: '投诉超时未办结' });
     expect((await driver.tasks('street', id)).map((t) => t.elementId)).toEqual(['Task_Supervise']);

@@ -45,7 +45,7 @@ export const complaint: ProcessSpec = {
       interrupting: false,
       slot: 0,
     }),
-    notify('Notify_Warning', '提醒居委会督促', { col: 8, row: 2 }, { groups: 'rc', title: '投诉即将到期', body: '{{building}}号{{unit}}单元的投诉还有 4 小时到期，请督促承办方按时办结。' }),
+    notify('Notify_Warning', '提醒承办方和居委会', { col: 8, row: 2 }, { groups: '{{handlerGroup}},rc', title: '投诉即将到期', body: '{{building}}号{{unit}}单元的投诉还有 4 小时到期，请承办方按时办结，居委会督促跟进。' }),
     end('End_Warned', '已提醒', { col: 9, row: 2 }),
     boundary('Timer_Overdue', '超时', 'Task_Handle', { col: 7, row: 1 }, {
       eventDefinition: timerDefinition('timeDate', '=date and time(handleDeadline)'),

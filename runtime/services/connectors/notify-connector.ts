@@ -1,18 +1,18 @@
 import type { CommittedEvent } from '../workflow-service.js';
 import { PermanentJobError, type Connector } from './connector.js';
-import { fillTemplate, listOf } from './template.js';
+import { fillTemplate, recipientsOf } from './template.js';
 
 const INSERT = `INSERT INTO wf_notification (id, community, recipient_user, recipient_group, title, body, instance_id, created_at, read_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`;
 
 /**
- * In-app notification: task headers `users` and/or `groups` (comma-separated), `title`, `body`
- * (with `{{variable}}` placeholders). Writes one row per recipient and completes the job in the
+ * In-app notification: task headers `users` and/or `groups` (comma-separated; an entry may be a
+ * `{{variable}}` placeholder), `title`, `body` (with `{{variable}}` placeholders). Writes one row per recipient and completes the job in the
  * same transaction.
  */
 export const notifyConnector: Connector = async (job, context) => {
-  const users = listOf(job.headers.users);
-  const groups = listOf(job.headers.groups);
+  const users = recipientsOf(job.headers.users, job.variables);
+  const groups = recipientsOf(job.headers.groups, job.variables);
   if (users.length === 0 && groups.length === 0) {
     throw new PermanentJobError('通知没有接收人（任务头 users / groups）/ the notification has no recipients (task headers users / groups)');
   }

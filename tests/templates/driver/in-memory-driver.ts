@@ -6,7 +6,7 @@ import { findStartFormId } from '../../../runtime/forms/start-form-id.js';
 import { validateFormData } from '../../../runtime/forms/validate-form-data.js';
 import { anonymousActor, type Actor } from '../../../runtime/identity/actor.js';
 import { mayCompleteTask } from '../../../runtime/identity/authorisation.js';
-import { fillTemplate, listOf } from '../../../runtime/services/connectors/template.js';
+import { fillTemplate, recipientsOf } from '../../../runtime/services/connectors/template.js';
 import { INITIATOR_VARIABLE } from '../../../runtime/start-variables/initiator-variable.js';
 import { recordHistory } from './element-coverage.js';
 import { roleOf, userOf, type Person, type ScenarioDriver, type SentNotification, type TaskView } from './scenario-driver.js';
@@ -69,8 +69,8 @@ export class InMemoryDriver implements ScenarioDriver {
     engine.registerWorker('linli:notify:1', async (job) => {
       this.sent.push({
         instanceId: this.rootOf(this.instanceOfJob(job.key)),
-        groups: listOf(job.headers['groups']),
-        users: listOf(job.headers['users']),
+        groups: recipientsOf(job.headers['groups'], job.variables),
+        users: recipientsOf(job.headers['users'], job.variables),
         title: fillTemplate(job.headers['title'] ?? '', job.variables),
         body: fillTemplate(job.headers['body'] ?? '', job.variables),
       });
