@@ -7,7 +7,7 @@ import { spawnNode, type RuntimeNode } from '../../tests/resilience/harness/spaw
 import { peerOverheadCpuMs, preparePeer, runPeer } from '../engine/peer-engine.js';
 import { repoRoot } from '../engine/workloads.js';
 import { runClients } from './complaint-clients.js';
-import { LatencyLog, rssOf } from './http-client.js';
+import { cpuSecondsOf, LatencyLog, rssOf } from './http-client.js';
 import { createPostgresDatabase } from './postgres-database.js';
 
 /**
@@ -43,6 +43,9 @@ interface Row {
   readonly p50: number;
   readonly p99: number;
   readonly rssMB: number;
+  /** CPU of the node process(es) and of this client process per request, ms: steadier than rates on a shared machine. */
+  readonly serverCpuMs: number;
+  readonly clientCpuMs: number;
 }
 
 async function deploy(node: RuntimeNode): Promise<void> {
@@ -54,7 +57,12 @@ async function measure(setup: string, nodes: readonly RuntimeNode[]): Promise<Ro
   const urls = nodes.map((node) => node.url);
   await runClients(urls, Math.min(100, n), clients, headers, new LatencyLog()); // warm-up: JIT, caches, connections
   const latency = new LatencyLog();
+  const serverCpu = async () => (await Promise.all(nodes.map((node) => cpuSecondsOf(node.pid)))).reduce((a, b) => a + b, 0);
+  const serverBefore = await serverCpu();
+  const clientBefore = process.cpuUsage();
   const { seconds } = await runClients(urls, n, clients, headers, latency);
+  const client = process.cpuUsage(clientBefore);
+  const serverSeconds = (await serverCpu()) - serverBefore;
   const rss = await Promise.all(nodes.map((node) => rssOf(node.pid)));
   const row: Row = {
     setup,
@@ -64,8 +72,10 @@ async function measure(setup: string, nodes: readonly RuntimeNode[]): Promise<Ro
     p50: latency.percentile(50),
     p99: latency.percentile(99),
     rssMB: Math.max(...rss),
+    serverCpuMs: (serverSeconds * 1000) / latency.requests,
+    clientCpuMs: (client.user + client.system) / 1000 / latency.requests,
   };
-  log(`${setup}: ${row.casesPerSec.toFixed(1)} cases/s, ${row.requestsPerSec.toFixed(0)} requests/s, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, RSS ${row.rssMB.toFixed(0)} MB`);
+  log(`${setup}: ${row.casesPerSec.toFixed(1)} cases/s, ${row.requestsPerSec.toFixed(0)} requests/s, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, RSS ${row.rssMB.toFixed(0)} MB, CPU per request: node ${row.serverCpuMs.toFixed(3)} ms, client ${row.clientCpuMs.toFixed(3)} ms`);
   return row;
 }
 
@@ -158,11 +168,11 @@ for (const count of nodeCounts) {
 }
 
 const table = [
-  '| setup | cases | cases/s | requests/s | p50 ms | p99 ms | RSS MB |',
-  '|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.setup} | ${r.cases} | ${r.casesPerSec.toFixed(1)} | ${r.requestsPerSec.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rssMB.toFixed(0)} |`),
+  '| setup | cases | cases/s | requests/s | p50 ms | p99 ms | RSS MB | node CPU ms/request | client CPU ms/request |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.setup} | ${r.cases} | ${r.casesPerSec.toFixed(1)} | ${r.requestsPerSec.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rssMB.toFixed(0)} | ${r.serverCpuMs.toFixed(3)} | ${r.clientCpuMs.toFixed(3)} |`),
 ];
-if (peer) table.push(`| bpmn-engine 25 in memory (${peer.variant}, one after another) | ${values['peer-n']} | ${peer.casesPerSec.toFixed(1)} | – | – | – | – |`);
+if (peer) table.push(`| bpmn-engine 25 in memory (${peer.variant}, one after another) | ${values['peer-n']} | ${peer.casesPerSec.toFixed(1)} | – | – | – | – | – | – |`);
 process.stdout.write(`${table.join('\n')}\n`);
 const sqlite = rows[0];
 if (peer && sqlite) process.stdout.write(`ratio SQLite node / bpmn-engine in memory: ${(sqlite.casesPerSec / peer.casesPerSec).toFixed(1)}× (target ≥ 10×)\n`);
