@@ -5,7 +5,7 @@ import { errorResponses } from '../schemas/common.js';
 import { bylawRules, effectiveBylaw, parseBylawValues } from './bylaw-settings.js';
 import { BylawSchema, SetBylawBodySchema } from './bylaw-schemas.js';
 import { readBylaw, writeBylaw, type StoredBylaw } from './bylaw-store.js';
-import { userName } from '../library/user-names.js';
+import { userName } from '../identity/user-names.js';
 
 function viewOf(community: string, stored: StoredBylaw, updatedByName: string | null) {
   const bylaw = effectiveBylaw(stored.values);

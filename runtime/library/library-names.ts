@@ -2,7 +2,7 @@ import type { SqlTx } from '../persistence/sql-database.js';
 import type { InstanceSummary } from '../services/workflow-service.js';
 import { LibraryError, libraryErrors } from './library-errors.js';
 import type { EditableContent, ProcessRow, SavedDraft } from './library-service.js';
-import { userNames } from './user-names.js';
+import { userNames } from '../identity/user-names.js';
 
 /**
  * The library's answers with people by name beside their ids: who published each version, who

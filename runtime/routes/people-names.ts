@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { maySeeAllInstances } from '../identity/authorisation.js';
 import { staffRoles } from '../identity/roles.js';
 import { actorOf } from '../plugins/identity.js';
-import { userNames } from '../library/user-names.js';
+import { userNames } from '../identity/user-names.js';
 import { SqlWorkflowService } from '../services/sql-workflow-service.js';
 import type { AttachmentView, CommentView, HistoryEntry, InstanceSummary, TaskView } from '../services/workflow-service.js';
 
