@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../engine/index.js';
 import { closeScenarioDrivers, scenarioDrivers, type TemplateDriver } from './driver/scenario-drivers.js';
+import { userOf, type TaskView } from './driver/scenario-driver.js';
 import { itWalksEveryElement } from './driver/walk-every-element.js';
 
 const topic = (topicType: string): JsonObject => ({
@@ -22,6 +23,13 @@ const notReached = { hearingAttendance: 18, hearingMinutes: '3 号楼居民反�
 const representatives = [
   { name: '张建国', repType: 'party' },
   { name: '李秀英', repType: 'resident' },
+  { name: '陈伟', repType: 'bl' },
+];
+
+/** 张建国 and 李秀英 sign in and score in person; 陈伟 has no account, so any representative may take his task. */
+const representativesWithAccounts: JsonObject[] = [
+  { name: '张建国', repType: 'party', account: userOf('rep') },
+  { name: '李秀英', repType: 'resident', account: userOf('rep-2') },
   { name: '陈伟', repType: 'bl' },
 ];
 
@@ -104,6 +112,45 @@ describe.each(scenarioDrivers)('three-meetings template (重大事项“三会�
     const tasks = await driver.tasks('rep', id);
     expect(tasks.map((t) => t.elementId)).toEqual(['Task_Score', 'Task_Score', 'Task_Score']);
     expect(await driver.tasks('resident', id)).toEqual([]);
+  });
+
+  it('should have a representative with an account score in person, and let any representative take the one without', async () => {
+    // given
+    const id = await driver.start('three-meetings', 'oc', topic('other'));
+    await driver.complete('party', id, 'Task_Review', { reviewDecision: 'approve' });
+    await hearing(id, reached);
+    await driver.complete('oc', id, 'Task_Implement', { implementationReport: '已完成。实施顺利，无遗留问题。', implementedOn: '2026-12-20' });
+    await driver.complete('party', id, 'Task_EvaluationSetup', { evaluationAt: '2026-12-28T14:00+08:00', evaluationPlace: '党群服务站', representatives: representativesWithAccounts });
+
+    // when each looks in their inbox, and 李秀英 submits 张建国's task anyway
+    const repSees = await driver.tasks('rep', id);
+    const colleagueSees = await driver.tasks('rep-2', id);
+    const own = onlyOne(repSees.filter((t) => t.assignee === userOf('rep')));
+    const colleagueOwn = onlyOne(colleagueSees.filter((t) => t.assignee === userOf('rep-2')));
+    const open = onlyOne(repSees.filter((t) => t.assignee === null));
+    const refused = await driver.submitTask('rep-2', own.id, { score: 10, scoreComment: '' }).then(() => null, (error: unknown) => error);
+    const afterRefusal = await driver.tasks('rep', id);
+    // and each scores their own; 张建国 also enters 陈伟's paper score
+    await driver.submitTask('rep', own.id, { score: 90, scoreComment: '' });
+    await driver.submitTask('rep-2', colleagueOwn.id, { score: 80, scoreComment: '' });
+    await driver.submitTask('rep', open.id, { score: 70, scoreComment: '纸质评分，由代表代录' });
+
+    // then
+    expect(repSees).toHaveLength(2);
+    expect(colleagueSees).toHaveLength(2);
+    expect(colleagueSees).toEqual(expect.arrayContaining([expect.objectContaining({ id: open.id, assignee: null, candidateGroups: ['rep'] })]));
+    expect(repSees.map((t) => t.id)).not.toContain(colleagueOwn.id);
+    expect(colleagueSees.map((t) => t.id)).not.toContain(own.id);
+    expect(String(refused)).toMatch(/403/);
+    expect(afterRefusal).toEqual(expect.arrayContaining([expect.objectContaining({ id: own.id, assignee: userOf('rep') })]));
+    expect(await driver.status(id)).toBe('completed');
+    const variables = await driver.variables(id);
+    expect((variables['scores'] as JsonObject[]).map((s) => [s['name'], s['score']])).toEqual([
+      ['张建国', 90],
+      ['李秀英', 80],
+      ['陈伟', 70],
+    ]);
+    expect(variables['evaluation']).toEqual({ average: 80, count: 3, lowest: 70, highest: 90, rating: '基本满意' });
   });
 
   it('should send the plan back for revision and hear it again when there is no consensus', async () => {
@@ -200,5 +247,10 @@ describe.each(scenarioDrivers)('three-meetings template (重大事项“三会�
     expect((await driver.variables(id))['evaluation']).toMatchObject({ average: 91.5, rating: '满意' });
   });
 });
+
+function onlyOne(tasks: readonly TaskView[]): TaskView {
+  if (tasks.length !== 1) throw new Error(`expected one task, found ${tasks.length}`);
+  return tasks[0] as TaskView;
+}
 
 itWalksEveryElement('three-meetings');

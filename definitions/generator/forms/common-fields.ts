@@ -10,6 +10,22 @@ export const building = (key = 'building') => number(key, '楼号', { required: 
 export const unit = (key = 'unit', required = true) => number(key, '单元', { required, min: 1, max: 30, decimalDigits: 0, columns: 4 });
 export const room = (key = 'room') => textfield(key, '室号', { pattern: '^[0-9]{3,4}$', description: '如 1203', columns: 4 });
 
+/** A sign-in name as the runtime accepts it (runtime/identity/routes/identity-schemas.ts, UserIdSchema). */
+export const ACCOUNT_PATTERN = '^[a-z0-9][a-z0-9_.@-]*$';
+
+/**
+ * A representative's own account in this system, in a representatives table: the scoring task
+ * the process makes for the row is assigned to it (`assignee="=representative.account"`), so only
+ * that person may score. Left empty, the task is for any representative (`rep`) to claim, e.g.
+ * when staff enter a paper score.
+ */
+export const representativeAccount = () =>
+  textfield('account', '系统账号（可选，填写后由本人打分）', {
+    maxLength: 64,
+    pattern: ACCOUNT_PATTERN,
+    description: '代表登录本系统的账号（小写登录名）；不填则任何评议代表都可认领，如工作人员代录纸质评分',
+  });
+
 /** How the matter reached the community (意见箱、热线、座谈会、微信群、上门、线上平台). */
 export const channelOptions: Options = [
   ['phone', '电话（业委会/物业公开电话）'],

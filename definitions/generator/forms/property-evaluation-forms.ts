@@ -1,4 +1,5 @@
 import { date, files, form, note, number, radio, row, select, table, textarea, textfield } from '../form-builder.js';
+import { representativeAccount } from './common-fields.js';
 
 const dimensionLabels: Readonly<Record<string, string>> = {
   security: '安全秩序（门岗、巡逻、消防）',
@@ -20,9 +21,9 @@ export const propertyEvaluationForms = [
     date('reportMeetingOn', '居民会议述职日期', { required: true }),
   ]),
   form('property-evaluation-reps', [
-    note('Text_repsHint', '评议代表由居民代表、党员代表、楼组长代表组成。2/3 代表完成评分即形成结果。'),
+    note('Text_repsHint', '评议代表由居民代表、党员代表、楼组长代表组成。2/3 代表完成评分即形成结果。填写系统账号的代表由本人打分；未填写的，任何评议代表都可认领（如代录纸质评分）。'),
     table('representatives', '评议代表', [
-      row(textfield('name', '姓名', { required: true, maxLength: 20 }), select('repType', '代表类别', [['resident', '居民代表'], ['party', '党员代表'], ['bl', '楼组长代表']], { required: true }), textfield('building', '楼号', { maxLength: 10 })),
+      row(textfield('name', '姓名', { required: true, maxLength: 20 }), select('repType', '代表类别', [['resident', '居民代表'], ['party', '党员代表'], ['bl', '楼组长代表']], { required: true }), textfield('building', '楼号', { maxLength: 10 }), representativeAccount()),
     ]),
     date('scoringDeadline', '评分截止日期', { required: true }),
   ]),

@@ -1,4 +1,5 @@
 import { checklist, dateTime, form, note, number, radio, row, select, table, textarea, textfield, files, date } from '../form-builder.js';
+import { representativeAccount } from './common-fields.js';
 
 const topic = (id: string) => note(id, '**议题**：{{topicNo}} {{topicTitle}}');
 
@@ -74,7 +75,7 @@ export const threeMeetingsForms = [
     note('Text_setupReport', '实施情况：{{implementationReport}}'),
     row(dateTime('evaluationAt', '评议会时间', { required: true }), textfield('evaluationPlace', '地点', { required: true, maxLength: 50 })),
     table('representatives', '参加评议的代表', [
-      row(textfield('name', '姓名', { required: true, maxLength: 20 }), select('repType', '代表类别', [['resident', '居民代表'], ['party', '党员代表'], ['bl', '楼组长代表']], { required: true })),
+      row(textfield('name', '姓名', { required: true, maxLength: 20 }), select('repType', '代表类别', [['resident', '居民代表'], ['party', '党员代表'], ['bl', '楼组长代表']], { required: true }), representativeAccount()),
     ]),
   ]),
   form('three-meetings-score', [

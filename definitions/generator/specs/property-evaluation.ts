@@ -25,6 +25,8 @@ export const propertyEvaluation: ProcessSpec = {
     userTask('Task_Reps', '确定评议代表', { col: 5, row: 1 }, { groups: 'rc,party', form: 'property-evaluation-reps', due: due(5) }),
     userTask('Task_Score', '代表分项打分', { col: 6, row: 1 }, {
       groups: 'rep',
+      // The representative's own account when the table names one; none (null or '') leaves it for any rep to claim.
+      assignee: '=representative.account',
       form: 'property-evaluation-score',
       due: '=scoringDeadline + "T18:00:00+08:00"',
       loop: parallelLoop({

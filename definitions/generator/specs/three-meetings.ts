@@ -54,6 +54,8 @@ export const threeMeetings: ProcessSpec = {
     userTask('Task_EvaluationSetup', '筹备评议会', { col: 15, row: 1 }, { groups: 'party', form: 'three-meetings-evaluation-setup', due: due(5) }),
     userTask('Task_Score', '代表评议打分', { col: 16, row: 1 }, {
       groups: 'rep',
+      // The representative's own account when the table names one; none (null or '') leaves it for any rep to claim.
+      assignee: '=representative.account',
       form: 'three-meetings-score',
       due: due(3),
       loop: parallelLoop({ collection: '=representatives', element: 'representative', outputCollection: 'scores', outputElement: '={name: representative.name, score: score, comment: scoreComment}' }),
