@@ -583,6 +583,9 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
         max: input.maxJobs,
         lockTimeoutMs: input.lockTimeoutMs,
         now: this.deps.now(),
+      }).catch((error: unknown) => {
+        waiter.cancel(); // a failed acquire (e.g. the database restarting) leaves no listener behind
+        throw error;
       });
       if (jobs.length > 0) {
         waiter.cancel();
