@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { allEntities } from './entities/all-entities.js';
 import { allMigrations } from './migrations/all-migrations.js';
 import { PostgresDatabase, type PgPool } from './postgres-database.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { SqliteDatabase, type BetterSqliteHandle } from './sqlite-database.js';
 import type { SqlDatabase } from './sql-database.js';
 
@@ -24,9 +25,24 @@ export interface OpenedDatabase {
   readonly db: SqlDatabase;
 }
 
+/**
+ * Page size of a new SQLite file. A command rewrites a few rows in about eight B-trees, and the
+ * WAL receives every touched page whole: with 1 KiB pages a commit writes and checksums a quarter
+ * of the bytes it writes with SQLite's default 4 KiB. Measured with `npm run bench:runtime`'s
+ * workload (2,000 cases): 0.42 ms of server CPU per request instead of 0.52 ms; 512-byte pages
+ * were no better than 1 KiB.
+ */
+const SQLITE_PAGE_SIZE = 1024;
+/** WAL pages after which the request connection checkpoints by itself (the checkpointer thread normally does it long before). */
+const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
+
 /** Where the SQLite file of a data directory lives. */
 export function sqliteFileOf(dataDir: string): string {
   return join(resolve(dataDir), 'linli.db');
+}
+
+function sqliteFileFor(options: OpenDatabaseOptions): string {
+  return options.sqliteFile ?? sqliteFileOf(options.dataDir ?? 'data');
 }
 
 /** MikroORM options for either database; the schema comes only from the migrations. */
@@ -45,7 +61,7 @@ export function ormOptions(options: OpenDatabaseOptions): Options {
     }
     return { ...common, driver: PostgreSqlDriver, clientUrl: url, pool: { min: 1, max: 10 } };
   }
-  const file = options.sqliteFile ?? sqliteFileOf(options.dataDir ?? 'data');
+  const file = sqliteFileFor(options);
   mkdirSync(resolve(file, '..'), { recursive: true });
   // SQLite's planner statistics tables (`PRAGMA optimize`) are not ours; MikroORM 6's schema
   // reader would otherwise try to map their untyped columns and fail.
@@ -78,13 +94,23 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
     await knex.client.releaseConnection(connection);
     // knex's better-sqlite3 dialect hands out better-sqlite3 Database objects.
     const handle = connection as BetterSqliteHandle;
+    // Only a new, empty file takes it (before WAL mode); an existing file keeps its page size.
+    handle.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('busy_timeout = 5000');
     handle.pragma('analysis_limit = 1000'); // statistics from a sample: `optimize` stays cheap on large tables
+    // The checkpointer thread keeps the WAL short; this connection checkpoints only if it lags far behind.
+    handle.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
     await orm.getMigrator().up();
     handle.pragma('optimize = 0x10002'); // SQLite's advice for a long-lived connection: every table, at open
-    return { orm, db: new SqliteDatabase(handle, () => orm.close(true)) };
+    const file = sqliteFileFor(options);
+    const checkpointer = SqliteCheckpointer.start(file, (message) => process.emitWarning(`SQLite WAL checkpoint (${file}): ${message}`));
+    const close = async (): Promise<void> => {
+      await checkpointer.stop();
+      await orm.close(true);
+    };
+    return { orm, db: new SqliteDatabase(handle, close) };
   } catch (error) {
     await orm.close(true);
     throw error;
