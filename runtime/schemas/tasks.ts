@@ -13,7 +13,7 @@ import {
   pageQueryProperties,
   strictObject,
 } from './common.js';
-import { InstanceSummarySchema } from './instances.js';
+import { InstanceDetailsSchema, InstanceSummarySchema } from './instances.js';
 
 export const TaskStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]);
 
@@ -101,6 +101,12 @@ export const CompleteTaskBodySchema = strictObject({
 export const CompleteTaskResultSchema = Type.Object({
   task: TaskViewSchema,
   instance: InstanceSummarySchema,
+  createdTasks: ListOf(TaskViewSchema),
+});
+
+/** What a start answers: the case, and the user tasks it created that the caller may see (to go straight on with the first). */
+export const StartedInstanceSchema = Type.Object({
+  ...InstanceDetailsSchema.properties,
   createdTasks: ListOf(TaskViewSchema),
 });
 

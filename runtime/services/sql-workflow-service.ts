@@ -65,6 +65,7 @@ import type {
   HistoryEntry,
   IncidentView,
   InstanceDetails,
+  StartedInstance,
   InstanceSummary,
   JobRef,
   ListAttachmentsInput,
@@ -155,7 +156,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
 
   // ───────────── instances ─────────────
 
-  async startInstance(input: StartInstanceInput): Promise<InstanceDetails> {
+  async startInstance(input: StartInstanceInput): Promise<StartedInstance> {
     const definition = await this.definitions.process(input.community, input.processKey, input.version);
     const outcome = await this.db.transaction((tx) =>
       this.processor.start(tx, {
@@ -169,7 +170,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
       }),
     );
     this.events.emit(outcome.committed);
-    return this.details(outcome.row, outcome.state, definition.name);
+    return { ...(await this.details(outcome.row, outcome.state, definition.name)), createdTasks: outcome.createdTasks };
   }
 
   async getInstance(input: GetInstanceInput): Promise<InstanceDetails> {

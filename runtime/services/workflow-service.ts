@@ -203,6 +203,11 @@ export interface HistoryEntry {
   readonly data: JsonObject;
 }
 
+/** A new case with the user tasks its start created (the start answer shows those the caller may see, so it can go straight on). */
+export interface StartedInstance extends InstanceDetails {
+  readonly createdTasks: readonly TaskView[];
+}
+
 export interface InstanceDetails extends InstanceSummary {
   readonly activeElements: readonly ActiveElement[];
   readonly variables: JsonObject;
@@ -656,7 +661,7 @@ export interface WorkflowService {
   getDefinition(input: GetDefinitionInput): Promise<DefinitionWithContent>;
 
   // instances
-  startInstance(input: StartInstanceInput): Promise<InstanceDetails>;
+  startInstance(input: StartInstanceInput): Promise<StartedInstance>;
   getInstance(input: GetInstanceInput): Promise<InstanceDetails>;
   listInstances(input: ListInstancesInput): Promise<Page<InstanceSummary>>;
   listHistory(input: ListHistoryInput): Promise<Page<HistoryEntry>>;

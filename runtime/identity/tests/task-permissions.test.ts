@@ -62,6 +62,21 @@ describe('who may start, claim, complete and reassign', () => {
     expect((await post('pm', '/api/instances', { processKey: 'resident_opinion', variables: { channel: 'phone' } })).statusCode).toBe(201);
   });
 
+  it('should answer a start with the tasks it created that the starter may see', async () => {
+    // when a resident and a residents' committee clerk each start an opinion (its first task is the committee's)
+    const byResident = await post('resident', '/api/instances', { processKey: 'resident_opinion' });
+    const byClerk = await post('rc1', '/api/instances', { processKey: 'resident_opinion', variables: { channel: 'phone' } });
+
+    // then the clerk can go straight on with the new task; the resident is not shown the staff's task
+    expect(byClerk.statusCode).toBe(201);
+    const clerkCase = byClerk.json() as { id: string; createdTasks: { instanceId: string; candidateGroups: string[] }[] };
+    expect(clerkCase.createdTasks).toMatchObject([{ instanceId: clerkCase.id, candidateGroups: ['rc'] }]);
+    expect(byResident.statusCode).toBe(201);
+    const residentCase = byResident.json() as { id: string; createdTasks: unknown[] };
+    expect(residentCase.createdTasks).toEqual([]);
+    expect((await t.workflow.queryTasks({ community: 'demo', instanceId: residentCase.id })).items).toHaveLength(1);
+  });
+
   it('should let a candidate claim, refuse a non-candidate, and hide the task from people with no part in it', async () => {
     // given
     const { taskId } = await openCase();

@@ -14,6 +14,8 @@ import {
   UpdateVariablesBodySchema,
 } from '../../schemas/instances.js';
 import { assertJsonSafe } from '../../schemas/json-safe.js';
+import { StartedInstanceSchema } from '../../schemas/tasks.js';
+import { createdTasksFor } from '../created-tasks.js';
 import { namedHistory, namedInstance, namedInstances } from '../people-names.js';
 
 /** Process instances: start (with start-form data), read, list, history, cancel, edit variables. People come with their names (`people-names.ts`). */
@@ -26,7 +28,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '发起流程实例 / start a process instance',
         description: '变量按流程开始事件关联的表单校验 / variables are validated against the start event\'s form, if it has one',
         body: StartInstanceBodySchema,
-        response: { 201: InstanceDetailsSchema, ...errorResponses(401, 404, 413, 422) },
+        response: { 201: StartedInstanceSchema, ...errorResponses(401, 404, 413, 422) },
       },
     },
     async (request, reply) => {
@@ -34,8 +36,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { processKey, version, businessKey } = request.body;
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
       const checked = await app.forms.validateStartVariables({ community: actor.community, processKey, version, variables: given });
-      const instance = await app.workflow.startInstance({ ...actor, processKey, version: checked.version, businessKey, variables: checked.variables });
-      return reply.status(201).send(await namedInstance(request, instance));
+      const { createdTasks, ...instance } = await app.workflow.startInstance({ ...actor, processKey, version: checked.version, businessKey, variables: checked.variables });
+      return reply.status(201).send({ ...(await namedInstance(request, instance)), createdTasks: await createdTasksFor(request, createdTasks) });
     },
   );
 

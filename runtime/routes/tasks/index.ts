@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../plugins/http-error.js';
 import { isCommunityAdmin } from '../../identity/authorisation.js';
+import { taskOfRequest } from '../../identity/resource-checks.js';
 import { actorOf, requireActor, viewerOf } from '../../plugins/identity.js';
 import { errorResponses } from '../../schemas/common.js';
 import { assertJsonSafe } from '../../schemas/json-safe.js';
@@ -19,6 +20,7 @@ import {
 } from '../../schemas/tasks.js';
 import type { QueryTasksInput, TaskVariableFilter, TaskVariableOperator } from '../../services/workflow-service.js';
 import type { Static } from 'typebox';
+import { createdTasksFor } from '../created-tasks.js';
 import { namedTask, namedTasks } from '../people-names.js';
 
 /** User tasks: the inbox query, one task, its form, claim / unclaim / assign / complete; assignees by name. */
@@ -49,7 +51,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskDetailsSchema, ...errorResponses(404) },
       },
     },
-    async (request) => namedTask(request, await app.workflow.getTask({ community: request.identity.community, taskId: request.params.id })),
+    async (request) => namedTask(request, await taskOfRequest(request, request.identity.community)),
   );
 
   app.get(
@@ -64,7 +66,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { community } = request.identity;
-      const task = await app.workflow.getTask({ community, taskId: request.params.id });
+      const task = await taskOfRequest(request, community);
       if (task.formId === null) throw new HttpError(404, 'WF_NOT_FOUND', `任务 ${task.id} 没有关联表单 / task ${task.id} has no form`, { taskId: task.id });
       const { definition, schema } = await app.forms.loadForm(community, task.formId);
       return { formId: definition.key, version: definition.version, schema };
@@ -126,10 +128,10 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
-      const task = await app.workflow.getTask({ community: actor.community, taskId: request.params.id });
+      const task = await taskOfRequest(request, actor.community);
       const variables = await app.forms.validateTaskVariables({ community: actor.community, formId: task.formId, variables: given, context: task.variables });
       const result = await app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion });
-      return { ...result, task: await namedTask(request, result.task), createdTasks: await namedTasks(request, result.createdTasks) };
+      return { ...result, task: await namedTask(request, result.task), createdTasks: await createdTasksFor(request, result.createdTasks) };
     },
   );
 };

@@ -1,0 +1,15 @@
+import type { FastifyRequest } from 'fastify';
+import { maySeeTask } from '../identity/authorisation.js';
+import { actorOf } from '../plugins/identity.js';
+import type { TaskView } from '../services/workflow-service.js';
+import { namedTasks } from './people-names.js';
+
+/**
+ * The user tasks a start or a completion created, as its answer shows them: only those the
+ * caller may see (a resident who starts a complaint is not shown the staff's task), by name.
+ * Under the development header identity (no signed-in actor) every created task is shown.
+ */
+export async function createdTasksFor(request: FastifyRequest, tasks: readonly TaskView[]) {
+  const actor = actorOf(request);
+  return namedTasks(request, actor === null ? tasks : tasks.filter((task) => maySeeTask(actor, task)));
+}
