@@ -13,13 +13,13 @@ const form = {
   ],
 };
 
-/** The two things form checks use of the workflow service: the form, and the service's clock. */
+/** What form checks use of the workflow service: the form (version row and content), and the service's clock. */
 function serviceAt(now: number): WorkflowService {
   const definition: DefinitionWithContent = {
     id: 'f1', kind: 'form', key: form.id, name: null, version: 1, contentHash: 'x', community: 'demo', deployedBy: 'test', deployedAt: '2026-01-01T00:00:00.000Z', content: JSON.stringify(form),
   };
-  const stand = { getDefinition: async () => definition, clock: { now: () => now, calendar: createWorkingCalendar(defaultCalendarYears) } };
-  return stand as unknown as WorkflowService; // only getDefinition and clock are called
+  const stand = { getDefinition: async () => definition, getDefinitionVersion: async () => definition, clock: { now: () => now, calendar: createWorkingCalendar(defaultCalendarYears) } };
+  return stand as unknown as WorkflowService; // only the two definition reads and clock are called
 }
 
 describe('form checks', () => {

@@ -7,7 +7,7 @@ import { canonicalFormDefinition, compileFormSchema, type CompiledForm } from '.
 import { findStartFormId } from '../forms/start-form-id.js';
 import { validateFormData } from '../forms/validate-form-data.js';
 import { NotFoundError } from '../services/errors.js';
-import type { DefinitionWithContent, WorkflowService } from '../services/workflow-service.js';
+import type { DefinitionVersion, DefinitionWithContent, GetDefinitionInput, WorkflowService } from '../services/workflow-service.js';
 import { HttpError } from './http-error.js';
 
 /** Server-side form checks for start and complete (never trust the browser). */
@@ -21,7 +21,7 @@ export interface FormChecks {
   /** Validates completion data against the task's form; unchanged when it has none. */
   validateTaskVariables(input: { community: string; formId: string | null; variables: JsonObject; context: JsonObject }): Promise<JsonObject>;
   /** The latest deployed form with this key, with its parsed schema. */
-  loadForm(community: string, formId: string): Promise<{ definition: DefinitionWithContent; schema: JsonObject; compiled: CompiledForm }>;
+  loadForm(community: string, formId: string): Promise<{ definition: DefinitionVersion; schema: JsonObject; compiled: CompiledForm }>;
   /** Checks a form-js JSON text and returns its canonical spelling; 422 `FormSchemaError` when broken. */
   canonicalFormDefinition(content: string): string;
 }
@@ -61,35 +61,45 @@ export function createFormChecks(service: WorkflowService): FormChecks {
     }
   };
 
+  /** The latest (or given) version of a form or process; its content is read only when `cached` has nothing for that version id. */
+  async function versionOf<V>(input: GetDefinitionInput, cached: (id: string) => V | undefined, build: (definition: DefinitionWithContent) => Promise<V> | V) {
+    const version = await service.getDefinitionVersion(input);
+    const hit = cached(version.id);
+    if (hit !== undefined) return { version, value: hit };
+    const definition = await service.getDefinition({ ...input, version: version.version });
+    return { version, value: await build(definition) };
+  }
+
   const loadForm: FormChecks['loadForm'] = async (community, formId) => {
-    let definition: DefinitionWithContent;
     try {
-      definition = await service.getDefinition({ community, kind: 'form', key: formId });
+      const { version, value } = await versionOf({ community, kind: 'form', key: formId }, (id) => compiledForms.get(id), (definition) => {
+        const schema = parseJson(definition.content) as JsonObject; // deployed forms passed canonicalFormDefinition
+        const entry = { schema, compiled: compileFormSchema(schema) };
+        compiledForms.set(definition.id, entry);
+        return entry;
+      });
+      return { definition: version, ...value };
     } catch (error) {
       if (error instanceof NotFoundError) {
         throw new HttpError(422, 'WF_FORM_INVALID', `关联的表单 ${formId} 未部署 / the linked form ${formId} is not deployed`, { formId });
       }
       throw error;
     }
-    let entry = compiledForms.get(definition.id);
-    if (entry === undefined) {
-      const schema = parseJson(definition.content) as JsonObject; // deployed forms passed canonicalFormDefinition
-      entry = { schema, compiled: compileFormSchema(schema) };
-      compiledForms.set(definition.id, entry);
-    }
-    return { definition, ...entry };
   };
 
   return {
     loadForm,
     canonicalFormDefinition,
     async validateStartVariables({ community, processKey, version, variables }) {
-      const definition = await service.getDefinition({ community, kind: 'bpmn', key: processKey, version });
-      let formId = startForms.get(definition.id);
-      if (formId === undefined) {
-        formId = await findStartFormId(definition.content, processKey);
-        startForms.set(definition.id, formId);
-      }
+      const { version: definition, value: formId } = await versionOf(
+        { community, kind: 'bpmn', key: processKey, ...(version !== undefined ? { version } : {}) },
+        (id) => startForms.get(id),
+        async (found) => {
+          const id = await findStartFormId(found.content, processKey);
+          startForms.set(found.id, id);
+          return id;
+        },
+      );
       if (formId === null) return { variables, version: definition.version };
       const { compiled } = await loadForm(community, formId);
       return { variables: validateFormData(compiled, variables, { env: env() }), version: definition.version };

@@ -15,6 +15,7 @@ export function unavailableWorkflowService(reason: string): WorkflowService {
     listDefinitions: refuse,
     listDefinitionVersions: refuse,
     getDefinition: refuse,
+    getDefinitionVersion: refuse,
     startInstance: refuse,
     getInstance: refuse,
     listInstances: refuse,

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js';
 import { createHash } from 'node:crypto';
 import type { ExecutableModel } from '../../engine/model/executable-model.js';
-import { toNumber, toText, type SqlDatabase, type SqlTx } from '../persistence/sql-database.js';
+import { toNumber, toText, type SqlDatabase, type SqlRow, type SqlTx } from '../persistence/sql-database.js';
 import { mapEngineError } from './engine-error-mapping.js';
 import { armStartTimers } from './start-timers.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -123,31 +123,27 @@ export class DefinitionStore {
   }
 
   async get(input: GetDefinitionInput): Promise<DefinitionWithContent> {
-    const row =
-      input.version === undefined
-        ? await this.db.get(`SELECT ${DEFINITION_COLUMNS}, content FROM wf_definition WHERE community = ? AND kind = ? AND key = ? ORDER BY version DESC LIMIT 1`, [
-            input.community,
-            input.kind,
-            input.key,
-          ])
-        : await this.db.get(`SELECT ${DEFINITION_COLUMNS}, content FROM wf_definition WHERE community = ? AND kind = ? AND key = ? AND version = ?`, [
-            input.community,
-            input.kind,
-            input.key,
-            input.version,
-          ]);
-    if (!row) throw new NotFoundError(input.kind === 'bpmn' ? '流程定义 / process definition' : '表单 / form', input.version === undefined ? input.key : `${input.key}@${input.version}`);
+    const row = await this.find(input, `${DEFINITION_COLUMNS}, content`);
     return { ...definitionVersionOf(row), content: toText(row.content) };
   }
 
+  /** The latest (or given) version without its content: what a start, or a cache keyed by version id, needs. */
+  async version(input: GetDefinitionInput): Promise<DefinitionVersion> {
+    return definitionVersionOf(await this.find(input, DEFINITION_COLUMNS));
+  }
+
   /** The latest (or given) version of a process: what a start uses. */
-  async process(community: string, key: string, version: number | undefined): Promise<DefinitionVersion> {
+  process(community: string, key: string, version: number | undefined): Promise<DefinitionVersion> {
+    return this.version({ community, kind: 'bpmn', key, ...(version !== undefined ? { version } : {}) });
+  }
+
+  private async find(input: GetDefinitionInput, columns: string): Promise<SqlRow> {
     const row =
-      version === undefined
-        ? await this.db.get(`SELECT ${DEFINITION_COLUMNS} FROM wf_definition WHERE community = ? AND kind = 'bpmn' AND key = ? ORDER BY version DESC LIMIT 1`, [community, key])
-        : await this.db.get(`SELECT ${DEFINITION_COLUMNS} FROM wf_definition WHERE community = ? AND kind = 'bpmn' AND key = ? AND version = ?`, [community, key, version]);
-    if (!row) throw new NotFoundError('流程定义 / process definition', version === undefined ? key : `${key}@${version}`);
-    return definitionVersionOf(row);
+      input.version === undefined
+        ? await this.db.get(`SELECT ${columns} FROM wf_definition WHERE community = ? AND kind = ? AND key = ? ORDER BY version DESC LIMIT 1`, [input.community, input.kind, input.key])
+        : await this.db.get(`SELECT ${columns} FROM wf_definition WHERE community = ? AND kind = ? AND key = ? AND version = ?`, [input.community, input.kind, input.key, input.version]);
+    if (!row) throw new NotFoundError(input.kind === 'bpmn' ? '流程定义 / process definition' : '表单 / form', input.version === undefined ? input.key : `${input.key}@${input.version}`);
+    return row;
   }
 
   /** Parses a stored definition for the model cache. */

@@ -154,6 +154,10 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     return this.definitions.get(input);
   }
 
+  getDefinitionVersion(input: GetDefinitionInput): Promise<DefinitionVersion> {
+    return this.definitions.version(input);
+  }
+
   // ───────────── instances ─────────────
 
   async startInstance(input: StartInstanceInput): Promise<StartedInstance> {

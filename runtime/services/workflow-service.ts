@@ -659,6 +659,8 @@ export interface WorkflowService {
   listDefinitions(input: ListDefinitionsInput): Promise<Page<DefinitionSummary>>;
   listDefinitionVersions(input: ListDefinitionVersionsInput): Promise<Page<DefinitionVersion>>;
   getDefinition(input: GetDefinitionInput): Promise<DefinitionWithContent>;
+  /** The same version row without its content (cheap: for caches keyed by the version id). */
+  getDefinitionVersion(input: GetDefinitionInput): Promise<DefinitionVersion>;
 
   // instances
   startInstance(input: StartInstanceInput): Promise<StartedInstance>;
