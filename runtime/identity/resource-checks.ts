@@ -13,7 +13,7 @@ import {
 } from './authorisation.js';
 import { identityErrors } from './identity-errors.js';
 import { readStartableBy } from './start-permissions.js';
-import type { TaskDetails } from '../services/workflow-service.js';
+import type { TaskView } from '../services/workflow-service.js';
 
 /**
  * A check that needs the resource (task, case, definition): runs after the request is
@@ -35,19 +35,19 @@ function record(value: unknown): Record<string, unknown> {
 const taskNotFound = () => identityErrors.notFound('任务 / task');
 const instanceNotFound = () => identityErrors.notFound('流程实例 / instance');
 
-/** The task a check loaded, per request: the route handler after it reads the same row instead of loading it again. */
-const checkedTasks = new WeakMap<FastifyRequest, TaskDetails>();
+/** The task row a check loaded, per request: the route handler after it uses the same row instead of reading it again. */
+const checkedTasks = new WeakMap<FastifyRequest, TaskView>();
 
 async function loadTask(request: FastifyRequest, actor: Actor): Promise<TaskFacts> {
-  const task = await request.server.workflow.getTask({ community: actor.community ?? '', taskId: param(request, 'id') });
+  const task = await request.server.workflow.getTaskView({ community: actor.community ?? '', taskId: param(request, 'id') });
   if (!maySeeTask(actor, task)) throw taskNotFound();
   checkedTasks.set(request, task);
   return task;
 }
 
-/** The task of a `/tasks/:id…` route: the one its resource check loaded moments ago, else read now. */
-export async function taskOfRequest(request: FastifyRequest, community: string): Promise<TaskDetails> {
-  return checkedTasks.get(request) ?? request.server.workflow.getTask({ community, taskId: param(request, 'id') });
+/** The task row of a `/tasks/:id…` route: the one its resource check loaded moments ago, else read now. */
+export async function taskOfRequest(request: FastifyRequest, community: string): Promise<TaskView> {
+  return checkedTasks.get(request) ?? request.server.workflow.getTaskView({ community, taskId: param(request, 'id') });
 }
 
 function taskAction(rule: (actor: Actor, task: TaskFacts) => boolean, refusal: string): ResourceCheck {

@@ -24,6 +24,7 @@ export function unavailableWorkflowService(reason: string): WorkflowService {
     updateVariables: refuse,
     queryTasks: refuse,
     getTask: refuse,
+    getTaskView: refuse,
     claimTask: refuse,
     unclaimTask: refuse,
     assignTask: refuse,

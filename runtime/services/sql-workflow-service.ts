@@ -298,6 +298,10 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     return { ...task, variables: visibleVariables(state, task.id) };
   }
 
+  getTaskView(input: Scoped & { readonly taskId: string }): Promise<TaskView> {
+    return this.taskRow(this.db, input.community, input.taskId);
+  }
+
   async claimTask(input: TaskRef): Promise<TaskView> {
     return this.changeAssignee(input, (task) => {
       if (task.status !== 'open') throw taskClosed(task);

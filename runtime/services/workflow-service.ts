@@ -674,6 +674,8 @@ export interface WorkflowService {
   // user tasks
   queryTasks(input: QueryTasksInput): Promise<Page<TaskView>>;
   getTask(input: Scoped & { readonly taskId: string }): Promise<TaskDetails>;
+  /** The task row alone, without the case's variables (cheaper: permission checks, forms). */
+  getTaskView(input: Scoped & { readonly taskId: string }): Promise<TaskView>;
   /** Assigns to the acting user; `ConflictError` if someone else holds it. */
   claimTask(input: TaskRef): Promise<TaskView>;
   unclaimTask(input: TaskRef): Promise<TaskView>;

@@ -51,7 +51,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskDetailsSchema, ...errorResponses(404) },
       },
     },
-    async (request) => namedTask(request, await taskOfRequest(request, request.identity.community)),
+    async (request) => namedTask(request, await app.workflow.getTask({ community: request.identity.community, taskId: request.params.id })),
   );
 
   app.get(
@@ -129,7 +129,9 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
       const task = await taskOfRequest(request, actor.community);
-      const variables = await app.forms.validateTaskVariables({ community: actor.community, formId: task.formId, variables: given, context: task.variables });
+      // a form's conditions read the case's variables; a task without a form needs none
+      const context = task.formId === null ? {} : (await app.workflow.getTask({ community: actor.community, taskId: task.id })).variables;
+      const variables = await app.forms.validateTaskVariables({ community: actor.community, formId: task.formId, variables: given, context });
       const result = await app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion });
       return { ...result, task: await namedTask(request, result.task), createdTasks: await createdTasksFor(request, result.createdTasks) };
     },
