@@ -6,10 +6,15 @@ import { namedTasks } from './people-names.js';
 
 /**
  * The user tasks a start or a completion created, as its answer shows them: only those the
- * caller may see (a resident who starts a complaint is not shown the staff's task), by name.
- * Under the development header identity (no signed-in actor) every created task is shown.
+ * caller may see (a resident who starts a complaint is not shown the staff's task). Under the
+ * development header identity (no signed-in actor) every created task is shown.
  */
-export async function createdTasksFor(request: FastifyRequest, tasks: readonly TaskView[]) {
+export function visibleCreatedTasks(request: FastifyRequest, tasks: readonly TaskView[]): TaskView[] {
   const actor = actorOf(request);
-  return namedTasks(request, actor === null ? tasks : tasks.filter((task) => maySeeTask(actor, task)));
+  return actor === null ? [...tasks] : tasks.filter((task) => maySeeTask(actor, task));
+}
+
+/** The visible created tasks, by name. */
+export async function createdTasksFor(request: FastifyRequest, tasks: readonly TaskView[]) {
+  return namedTasks(request, visibleCreatedTasks(request, tasks));
 }

@@ -50,15 +50,23 @@ export async function namedHistory(request: FastifyRequest, entries: readonly Hi
   return entries.map((entry) => ({ ...entry, userName: name(entry.userId) }));
 }
 
+const peopleOfTasks = (tasks: readonly TaskView[]) => tasks.flatMap((task) => [task.assignee, task.completedBy]);
+const withNames = <T extends TaskView>(task: T, name: NameOf) => ({ ...task, assigneeName: name(task.assignee), completedByName: name(task.completedBy) });
+
 /** Tasks with their assignee and who completed them by name. */
 export async function namedTasks<T extends TaskView>(request: FastifyRequest, tasks: readonly T[]) {
-  const name = await namesFor(request, tasks.flatMap((task) => [task.assignee, task.completedBy]));
-  return tasks.map((task) => ({ ...task, assigneeName: name(task.assignee), completedByName: name(task.completedBy) }));
+  const name = await namesFor(request, peopleOfTasks(tasks));
+  return tasks.map((task) => withNames(task, name));
 }
 
 export async function namedTask<T extends TaskView>(request: FastifyRequest, task: T) {
-  const name = await namesFor(request, [task.assignee, task.completedBy]);
-  return { ...task, assigneeName: name(task.assignee), completedByName: name(task.completedBy) };
+  return withNames(task, await namesFor(request, peopleOfTasks([task])));
+}
+
+/** A completed task and the tasks its completion created, by name, with one lookup. */
+export async function namedCompletion(request: FastifyRequest, task: TaskView, created: readonly TaskView[]) {
+  const name = await namesFor(request, peopleOfTasks([task, ...created]));
+  return { task: withNames(task, name), createdTasks: created.map((each) => withNames(each, name)) };
 }
 
 /** Comments with their author by name. */

@@ -20,8 +20,8 @@ import {
 } from '../../schemas/tasks.js';
 import type { QueryTasksInput, TaskVariableFilter, TaskVariableOperator } from '../../services/workflow-service.js';
 import type { Static } from 'typebox';
-import { createdTasksFor } from '../created-tasks.js';
-import { namedTask, namedTasks } from '../people-names.js';
+import { visibleCreatedTasks } from '../created-tasks.js';
+import { namedCompletion, namedTask, namedTasks } from '../people-names.js';
 
 /** User tasks: the inbox query, one task, its form, claim / unclaim / assign / complete; assignees by name. */
 const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -133,7 +133,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const context = task.formId === null ? {} : (await app.workflow.getTask({ community: actor.community, taskId: task.id })).variables;
       const variables = await app.forms.validateTaskVariables({ community: actor.community, formId: task.formId, variables: given, context });
       const result = await app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion });
-      return { ...result, task: await namedTask(request, result.task), createdTasks: await createdTasksFor(request, result.createdTasks) };
+      return { ...result, ...(await namedCompletion(request, result.task, visibleCreatedTasks(request, result.createdTasks))) };
     },
   );
 };
