@@ -76,24 +76,26 @@ export class CommandProcessor {
   /** Adds the variables the runtime provides (`bylaw`, `initiator`) to every new case that reads them. */
   private readonly provided = new StartVariables();
 
-  constructor(private readonly deps: CommandProcessorDeps) {}
+  // built once: the prepared-statement cache is keyed by the SQL text
+  private readonly lockInstanceSql: string;
+  private readonly lockInstanceOfTaskSql: string;
+
+  constructor(private readonly deps: CommandProcessorDeps) {
+    const forUpdate = deps.db.forUpdate;
+    this.lockInstanceSql = `SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = ? AND i.community = ?${forUpdate}`;
+    this.lockInstanceOfTaskSql = `SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = (SELECT t.instance_id FROM wf_user_task t WHERE t.id = ? AND t.community = ?) AND i.community = ?${forUpdate}`;
+  }
 
   /** Loads and locks an instance row of the community (`FOR UPDATE` on PostgreSQL). */
   async lockInstance(tx: SqlTx, community: string, instanceId: string): Promise<InstanceRow> {
-    const row = await tx.get(`SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = ? AND i.community = ?${this.deps.db.forUpdate}`, [
-      instanceId,
-      community,
-    ]);
+    const row = await tx.get(this.lockInstanceSql, [instanceId, community]);
     if (!row) throw new NotFoundError('流程实例 / process instance', instanceId);
     return instanceRowOf(row);
   }
 
   /** Loads and locks the instance a user task belongs to (one statement: task id → instance row). */
   async lockInstanceOfTask(tx: SqlTx, community: string, taskId: string): Promise<InstanceRow> {
-    const row = await tx.get(
-      `SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = (SELECT t.instance_id FROM wf_user_task t WHERE t.id = ? AND t.community = ?) AND i.community = ?${this.deps.db.forUpdate}`,
-      [taskId, community, community],
-    );
+    const row = await tx.get(this.lockInstanceOfTaskSql, [taskId, community, community]);
     if (!row) throw new NotFoundError('任务 / task', taskId);
     return instanceRowOf(row);
   }

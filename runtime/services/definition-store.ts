@@ -26,6 +26,14 @@ const INSERT = `INSERT INTO wf_definition (id, community, kind, key, name, versi
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Versioned process and form definitions per community. */
+/** The latest or one exact version of a definition, by the columns read (constants: the statement cache is keyed by SQL text). */
+function findStatements(columns: string) {
+  const from = `SELECT ${columns} FROM wf_definition WHERE community = ? AND kind = ? AND key = ?`;
+  return { latest: `${from} ORDER BY version DESC LIMIT 1`, exact: `${from} AND version = ?` };
+}
+const FIND_VERSION = findStatements(DEFINITION_COLUMNS);
+const FIND_WITH_CONTENT = findStatements(`${DEFINITION_COLUMNS}, content`);
+
 export class DefinitionStore {
   constructor(
     private readonly db: SqlDatabase,
@@ -123,13 +131,13 @@ export class DefinitionStore {
   }
 
   async get(input: GetDefinitionInput): Promise<DefinitionWithContent> {
-    const row = await this.find(input, `${DEFINITION_COLUMNS}, content`);
+    const row = await this.find(input, FIND_WITH_CONTENT);
     return { ...definitionVersionOf(row), content: toText(row.content) };
   }
 
   /** The latest (or given) version without its content: what a start, or a cache keyed by version id, needs. */
   async version(input: GetDefinitionInput): Promise<DefinitionVersion> {
-    return definitionVersionOf(await this.find(input, DEFINITION_COLUMNS));
+    return definitionVersionOf(await this.find(input, FIND_VERSION));
   }
 
   /** The latest (or given) version of a process: what a start uses. */
@@ -137,11 +145,11 @@ export class DefinitionStore {
     return this.version({ community, kind: 'bpmn', key, ...(version !== undefined ? { version } : {}) });
   }
 
-  private async find(input: GetDefinitionInput, columns: string): Promise<SqlRow> {
+  private async find(input: GetDefinitionInput, sql: { readonly latest: string; readonly exact: string }): Promise<SqlRow> {
     const row =
       input.version === undefined
-        ? await this.db.get(`SELECT ${columns} FROM wf_definition WHERE community = ? AND kind = ? AND key = ? ORDER BY version DESC LIMIT 1`, [input.community, input.kind, input.key])
-        : await this.db.get(`SELECT ${columns} FROM wf_definition WHERE community = ? AND kind = ? AND key = ? AND version = ?`, [input.community, input.kind, input.key, input.version]);
+        ? await this.db.get(sql.latest, [input.community, input.kind, input.key])
+        : await this.db.get(sql.exact, [input.community, input.kind, input.key, input.version]);
     if (!row) throw new NotFoundError(input.kind === 'bpmn' ? '流程定义 / process definition' : '表单 / form', input.version === undefined ? input.key : `${input.key}@${input.version}`);
     return row;
   }
