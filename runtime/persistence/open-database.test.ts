@@ -104,28 +104,6 @@ describe('openDatabase', () => {
     // then the background thread moves them from the WAL into the database file
     await expect.poll(() => statSync(fileOf()).size - before).toBeGreaterThan(1_500_000);
   });
-
-  sqliteIt('should stop the thread and keep every row when closed and opened again', async () => {
-    // given a committed row
-    opened = await openDatabase(testDb.options);
-    await opened.db.run('insert into wf_comment (id, community, instance_id, task_id, visibility, body, author, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [
-      'c1',
-      'demo',
-      'i1',
-      null,
-      'public',
-      '已回复',
-      'u1',
-      1,
-    ]);
-
-    // when the database is closed (the checkpointer thread ends first) and opened again
-    await opened.db.close();
-    opened = await openDatabase(testDb.options);
-
-    // then the row is there
-    expect((await opened.db.get('select body from wf_comment where id = ?', ['c1']))?.body).toBe('已回复');
-  });
 });
 
 describe('transactions that run at the same time', () => {
