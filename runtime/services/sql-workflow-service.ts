@@ -65,7 +65,6 @@ import type {
   HistoryEntry,
   IncidentView,
   InstanceDetails,
-  StartedInstance,
   InstanceSummary,
   JobRef,
   ListAttachmentsInput,
@@ -88,6 +87,7 @@ import type {
   Scoped,
   SetRetentionPolicyInput,
   StartInstanceInput,
+  StartedInstance,
   TaskDetails,
   TaskRef,
   TaskView,
@@ -295,10 +295,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   }
 
   async getTask(input: Scoped & { readonly taskId: string }): Promise<TaskDetails> {
-    const row = await this.db.get(TASK_WITH_STATE_BY_ID, [
-      input.taskId,
-      input.community,
-    ]);
+    const row = await this.db.get(TASK_WITH_STATE_BY_ID, [input.taskId, input.community]);
     if (!row) throw new NotFoundError('任务 / task', input.taskId);
     const task = taskViewOf(row);
     // The state column holds an InstanceState written by the command processor.
