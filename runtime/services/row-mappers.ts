@@ -90,18 +90,6 @@ export function instanceSummaryOf(row: InstanceRow, processName: string | null):
 export const TASK_COLUMNS =
   't.id, t.instance_id, t.community, t.process_key, t.definition_id, t.element_id, t.name, t.status, t.assignee, t.candidate_groups, t.candidate_users, t.due_at, t.follow_up_at, t.priority, t.form_id, t.form_key, t.business_key, t.properties, t.warnings, t.created_at, t.completed_at, t.completed_by, t.version';
 
-/** TASK_COLUMNS under `task_`-prefixed names, for a query that selects instance columns beside them. */
-export const TASK_COLUMNS_PREFIXED = TASK_COLUMNS.split(', ')
-  .map((column) => `${column} AS task_${column.slice(2)}`)
-  .join(', ');
-
-/** The task of a row selected with TASK_COLUMNS_PREFIXED. */
-export function prefixedTaskViewOf(row: SqlRow): TaskView {
-  const task: SqlRow = {};
-  for (const key in row) if (key.startsWith('task_')) task[key.slice(5)] = row[key];
-  return taskViewOf(task);
-}
-
 export function taskViewOf(row: SqlRow): TaskView {
   return {
     id: toText(row.id),

@@ -32,8 +32,6 @@ import {
   NOTIFICATION_COLUMNS,
   notificationViewOf,
   TASK_COLUMNS,
-  TASK_COLUMNS_PREFIXED,
-  prefixedTaskViewOf,
   taskViewOf,
   type InstanceRow,
 } from './row-mappers.js';
@@ -116,7 +114,6 @@ const HISTORY_IN_DETAILS = 200;
 const TASK_BY_ID = `SELECT ${TASK_COLUMNS} FROM wf_user_task t WHERE t.id = ? AND t.community = ?`;
 const TASK_WITH_STATE_BY_ID = `SELECT ${TASK_COLUMNS}, i.state AS instance_state FROM wf_user_task t JOIN wf_process_instance i ON i.id = t.instance_id WHERE t.id = ? AND t.community = ?`;
 const INSTANCE_BY_ID = `SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = ? AND i.community = ?`;
-const TASK_WITH_INSTANCE_BY_ID = `SELECT ${INSTANCE_COLUMNS}, ${TASK_COLUMNS_PREFIXED} FROM wf_user_task t JOIN wf_process_instance i ON i.id = t.instance_id WHERE t.id = ? AND t.community = ? AND i.community = ?`;
 const INCIDENTS_OF_INSTANCE = `SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE instance_id = ? ORDER BY created_at, id`;
 const LATEST_HISTORY = `SELECT ${HISTORY_COLUMNS} FROM wf_history_event WHERE instance_id = ? ORDER BY seq DESC LIMIT ${HISTORY_IN_DETAILS + 1}`;
 /** Long polls re-check the table this often even without a wake-up (other nodes, lock expiry). */
@@ -340,7 +337,9 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   async completeTask(input: CompleteTaskInput): Promise<CompleteTaskResult> {
     refuseProvidedVariables(input.variables, { zh: '办理任务', en: 'when completing a task' });
     const { outcome, task } = await this.inTransactionWith(async (tx) => {
-      const { row, task: current } = await this.lockTask(tx, input.community, input.taskId);
+      const row = await this.processor.lockInstanceOfTask(tx, input.community, input.taskId);
+      // Read under the instance lock: a concurrent completion may have committed meanwhile.
+      const current = await this.taskRow(tx, input.community, input.taskId);
       if (current.status !== 'open') throw taskClosed(current);
       if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
         throw new ConflictError(undefined, { taskId: current.id, expectedVersion: input.expectedVersion, version: current.version });
@@ -871,7 +870,8 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
   ): Promise<TaskView> {
     const { task } = await this.db
       .transaction(async (tx) => {
-        const { row, task: current } = await this.lockTask(tx, input.community, input.taskId);
+        const row = await this.processor.lockInstanceOfTask(tx, input.community, input.taskId);
+        const current = await this.taskRow(tx, input.community, input.taskId);
         const decision = decide(current);
         await tx.run('UPDATE wf_user_task SET assignee = ?, version = version + 1 WHERE id = ?', [decision.assignee, current.id]);
         await this.processor.record(tx, row, input.userId, [decision.history]);
@@ -892,21 +892,6 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
         return result;
       });
     return task;
-  }
-
-  /**
-   * Locks the instance a user task belongs to and reads the task under that lock (a concurrent
-   * completion may have committed meanwhile). SQLite runs one write transaction at a time, so one
-   * joined read is both; PostgreSQL locks the instance row first, then reads the task afresh.
-   */
-  private async lockTask(tx: SqlTx, community: string, taskId: string): Promise<{ row: InstanceRow; task: TaskView }> {
-    if (this.db.dialect === 'sqlite') {
-      const joined = await tx.get(TASK_WITH_INSTANCE_BY_ID, [taskId, community, community]);
-      if (!joined) throw new NotFoundError('任务 / task', taskId);
-      return { row: instanceRowOf(joined), task: prefixedTaskViewOf(joined) };
-    }
-    const row = await this.processor.lockInstanceOfTask(tx, community, taskId);
-    return { row, task: await this.taskRow(tx, community, taskId) };
   }
 
   private async taskRow(tx: SqlTx, community: string, taskId: string): Promise<TaskView> {
