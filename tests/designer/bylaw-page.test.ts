@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiAs, browserMissing, screenshot } from '../browser/browser-harness.js';
-import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+import { secretary, useSecretaryDesk, type DesignerServer } from './designer-server.js';
 
 interface BylawAnswer {
   bylaw: Record<string, number>;
@@ -9,16 +9,10 @@ interface BylawAnswer {
 }
 
 describe.skipIf(browserMissing !== null)('规约参数 (bylaw settings) page in the browser', () => {
-  let desk: SecretaryDesk;
   let server: DesignerServer;
   let page: Page;
 
-  beforeAll(async () => {
-    desk = await openSecretaryDesk();
-    ({ server, page } = desk);
-  }, 180_000);
-
-  afterAll(async () => desk?.close());
+  useSecretaryDesk((desk) => ({ server, page } = desk));
 
   const input = (key: string) => page.locator(`[data-test="bylaw-input-${key}"] input`);
   const current = (key: string) => page.locator(`[data-test="bylaw-current-${key}"]`);

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissing, screenshot, screenshotDir } from '../browser/browser-harness.js';
-import { clickElement, openSecretaryDesk, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+import { clickElement, useSecretaryDesk, type DesignerServer } from './designer-server.js';
 
 const community = 'demo';
 const replyFlow = 'Flow_Gateway_Extension_Task_Reply';
@@ -45,16 +45,10 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, option: s
 }
 
 describe.skipIf(browserMissing !== null)('condition builder (分支条件) in the browser', () => {
-  let desk: SecretaryDesk;
   let server: DesignerServer;
   let page: Page;
 
-  beforeAll(async () => {
-    desk = await openSecretaryDesk();
-    ({ server, page } = desk);
-  }, 180_000);
-
-  afterAll(async () => desk?.close());
+  useSecretaryDesk((desk) => ({ server, page } = desk));
 
   it('should block publishing a branch without condition or default, write the FEEL the builder shows into the XML, and publish once fixed', async () => {
     // given the complaint process, whose "申请延期？" gateway has a condition on "申请延期" and "已办结" as default

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissing, screenshot } from '../browser/browser-harness.js';
 import { repoRoot } from '../browser/designer-build.js';
-import { openSecretaryDesk, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+import { useSecretaryDesk, type DesignerServer } from './designer-server.js';
 
 const flowId = 'Flow_Gateway_Accepted_Send_Returned';
 
@@ -22,16 +22,10 @@ function complaintWithCatastrophicPattern(): string {
 }
 
 describe.skipIf(browserMissing !== null)('deploy errors from the server, shown on the element they name, in the browser', () => {
-  let desk: SecretaryDesk;
   let server: DesignerServer;
   let page: Page;
 
-  beforeAll(async () => {
-    desk = await openSecretaryDesk();
-    ({ server, page } = desk);
-  }, 180_000);
-
-  afterAll(async () => desk?.close());
+  useSecretaryDesk((desk) => ({ server, page } = desk));
 
   it('should put the reason the server refused a model on the flow it names, and publish nothing', async () => {
     // given a model file whose branch condition the server refuses

@@ -12,6 +12,7 @@ import { givenCommunity, testPassword } from '../../runtime/identity/testing/ide
 import { openWorkflowService } from '../../runtime/services/create-workflow-service.js';
 import type { WorkflowService } from '../../runtime/services/workflow-service.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { demo, launchBrowser, newPage, signIn, staff, type StaffUser } from '../browser/browser-harness.js';
 import { repoRoot } from '../browser/designer-build.js';
 import { ensureDesignerTestBuild } from './designer-test-build.js';
@@ -107,4 +108,18 @@ export async function openSecretaryDesk(options: DesignerServerOptions & { reado
 /** bpmn-js elements are SVG groups; a forced click hits their centre even under overlays. */
 export async function clickElement(page: Page, id: string): Promise<void> {
   await page.locator(`.djs-element[data-element-id="${id}"]`).first().click({ force: true });
+}
+
+/**
+ * A secretary's desk for the calling `describe`: opened before its tests (up to 180 s, the first
+ * file may build the designer) and closed after them. `ready` receives the open desk, to keep what
+ * the tests use and to prepare data.
+ */
+export function useSecretaryDesk(ready: (desk: SecretaryDesk) => unknown | Promise<unknown>): void {
+  let desk: SecretaryDesk | undefined;
+  beforeAll(async () => {
+    desk = await openSecretaryDesk();
+    await ready(desk);
+  }, 180_000);
+  afterAll(async () => desk?.close());
 }

@@ -1,23 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissing, newPage, screenshot } from '../browser/browser-harness.js';
-import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+import { secretary, useSecretaryDesk, type DesignerServer } from './designer-server.js';
 
 const community = 'demo';
 
 describe.skipIf(browserMissing !== null)('what the process and form editors refuse, in the browser', () => {
-  let desk: SecretaryDesk;
   let server: DesignerServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    desk = await openSecretaryDesk();
-    ({ server, browser, context, page } = desk);
-  }, 180_000);
-
-  afterAll(async () => desk?.close());
+  useSecretaryDesk((desk) => ({ server, browser, context, page } = desk));
 
   it('should refuse publishing a form without a field that a published condition reads, saying which and where', async () => {
     // given the acceptance form, whose "受理意见" (acceptDecision) decides the complaint's "是否受理？" gateway

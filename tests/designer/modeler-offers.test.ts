@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissing, screenshot } from '../browser/browser-harness.js';
-import { clickElement, openSecretaryDesk, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+import { clickElement, useSecretaryDesk, type DesignerServer } from './designer-server.js';
 
 /**
  * What the modeler offers a secretary: the timer reminder in working days, only the element
  * types the engine runs, and the bpmn.io watermark the licence asks to keep visible.
  */
 describe.skipIf(browserMissing !== null)('modeler offers (提醒、可用元素、水印) in the browser', () => {
-  let desk: SecretaryDesk;
   let server: DesignerServer;
   let page: Page;
 
-  beforeAll(async () => {
-    desk = await openSecretaryDesk();
-    ({ server, page } = desk);
-  }, 180_000);
-
-  afterAll(async () => desk?.close());
+  useSecretaryDesk((desk) => ({ server, page } = desk));
 
   async function openComplaint(): Promise<void> {
     await page.goto(`${server.baseUrl}/designer/processes/complaint`);

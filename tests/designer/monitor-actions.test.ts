@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissing, screenshotDir, staff } from '../browser/browser-harness.js';
-import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+import { secretary, useSecretaryDesk, type DesignerServer } from './designer-server.js';
 
 const community = 'demo';
 const processKey = 'address_verification';
@@ -11,17 +11,13 @@ const processKey = 'address_verification';
 const xml = readFileSync(path.resolve(import.meta.dirname, '../api/fixtures/address-verification.bpmn'), 'utf8');
 
 describe.skipIf(browserMissing !== null)('monitor (运行监控) actions in the browser', () => {
-  let desk: SecretaryDesk;
   let server: DesignerServer;
   let page: Page;
 
-  beforeAll(async () => {
-    desk = await openSecretaryDesk();
+  useSecretaryDesk(async (desk) => {
     ({ server, page } = desk);
     await server.service.deployDefinition({ community, userId: secretary.userId, kind: 'bpmn', content: xml });
-  }, 180_000);
-
-  afterAll(async () => desk?.close());
+  });
 
   async function start(businessKey: string, address: string): Promise<string> {
     return (await server.service.startInstance({ community, userId: secretary.userId, processKey, businessKey, variables: { address } })).id;

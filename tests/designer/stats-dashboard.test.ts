@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissing, complaintVariables, screenshot } from '../browser/browser-harness.js';
-import { openSecretaryDesk, secretary, type DesignerServer, type SecretaryDesk } from './designer-server.js';
+import { secretary, useSecretaryDesk, type DesignerServer } from './designer-server.js';
 
 const community = 'demo';
 
@@ -10,18 +10,14 @@ const community = 'demo';
  * Chinese, and the files its export links give name groups as the chart does.
  */
 describe.skipIf(browserMissing !== null)('statistics dashboard (统计分析) tables and exports in the browser', () => {
-  let desk: SecretaryDesk;
   let server: DesignerServer;
   let page: Page;
 
-  beforeAll(async () => {
-    desk = await openSecretaryDesk();
+  useSecretaryDesk(async (desk) => {
     ({ server, page } = desk);
     // a repair complaint waiting at 受理
     await server.service.startInstance({ community, userId: secretary.userId, processKey: 'complaint', variables: complaintVariables, businessKey: 'STATS-1' });
-  }, 180_000);
-
-  afterAll(async () => desk?.close());
+  });
 
   it('should head every chart table in Chinese, list steps by name, and export the categories as the chart names them', async () => {
     // when the secretary opens the dashboard and switches every chart with data to its table
