@@ -9,4 +9,10 @@ export interface StepContext {
   readonly calendar: WorkingCalendar;
   /** Defaults to Asia/Shanghai. */
   readonly timeZone?: string;
+  /**
+   * The caller hands the state over (it parsed it fresh and keeps no other reference to it), so
+   * `step` may change it in place instead of working on a copy. Default false: `step` then leaves
+   * its input untouched.
+   */
+  readonly ownsState?: boolean;
 }

@@ -169,7 +169,8 @@ const tolerant: ReadonlySet<Command['type']> = new Set(['fireTimer', 'correlateM
 
 /**
  * Moves one process instance from one wait state to the next. Pure: the input state is not
- * mutated, time and ids come from `ctx`, and the same inputs give the same outputs.
+ * mutated (unless `ctx.ownsState` hands it over), time and ids come from `ctx`, and the same
+ * inputs give the same outputs.
  */
 export function step(model: ExecutableModel, state: InstanceState | null, command: Command, ctx: StepContext): StepResult {
   const working = prepareState(model, state, command, ctx);
@@ -214,7 +215,7 @@ function prepareState(model: ExecutableModel, state: InstanceState | null, comma
   if (state.schemaVersion !== STATE_SCHEMA_VERSION) {
     throw new EngineError('WF_INVALID_STATE', `unsupported instance state schemaVersion ${String(state.schemaVersion)}`);
   }
-  return cloneJson(state);
+  return ctx.ownsState === true ? state : cloneJson(state);
 }
 
 function waiting(run: Run, elementInstanceId: string, kind: 'userTask'): ElementInstanceState {

@@ -161,9 +161,11 @@ export class CommandProcessor {
   async execute(tx: SqlTx, row: InstanceRow, command: Command, options: CommandOptions): Promise<CommandOutcome> {
     const model = await this.deps.models.get(row.definitionId, tx);
     const now = this.deps.now();
-    // The state column holds an InstanceState written by this class.
+    // The state column holds an InstanceState written by this class; parsed here, so the engine may own it.
     const before = JSON.parse(row.state) as InstanceState;
-    const result = this.step(() => this.deps.engine.step(model, before, command, this.context(now)));
+    // The variable projection compares scalars with their values before the step, which may change `before` in place.
+    const variablesBefore = { ...before.variables };
+    const result = this.step(() => this.deps.engine.step(model, before, command, { ...this.context(now), ownsState: true }));
     const state = result.state;
     const endedAt = state.status === 'active' ? null : (row.endedAt ?? now);
     const openIncidents = Object.keys(state.incidents).length;
@@ -175,7 +177,7 @@ export class CommandProcessor {
     const updated: InstanceRow = { ...row, status: state.status, version: row.version + 1, endedAt, openIncidents, state: '' };
     const scope = this.scope(tx, updated, now, options);
     await writeEffects(scope, result.effects);
-    await writeVariableProjection(scope, result.events, before.variables);
+    await writeVariableProjection(scope, result.events, variablesBefore);
     await writeHistory(scope, [...(options.history ?? []), ...result.events.map(historyRecordOf)]);
     await refreshCaseSummary(tx, row.id);
     scope.committed.push({ type: 'instance.changed', community: row.community, instanceId: row.id, status: updated.status, version: updated.version });
