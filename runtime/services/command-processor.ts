@@ -165,7 +165,7 @@ export class CommandProcessor {
     const before = JSON.parse(row.state) as InstanceState;
     // The variable projection compares scalars with their values before the step, which may change `before` in place.
     const variablesBefore = { ...before.variables };
-    const result = this.step(() => this.deps.engine.step(model, before, command, { ...this.context(now), ownsState: true }));
+    const result = this.step(() => this.deps.engine.step(model, before, command, this.context(now)));
     const state = result.state;
     const endedAt = state.status === 'active' ? null : (row.endedAt ?? now);
     const openIncidents = Object.keys(state.incidents).length;
@@ -267,8 +267,9 @@ export class CommandProcessor {
     };
   }
 
+  /** Every state this class steps was parsed from its row for that step alone: the engine may own it. */
   private context(now: number) {
-    return { now, newId: this.deps.newId, calendar: this.deps.calendar, timeZone: 'Asia/Shanghai' };
+    return { now, newId: this.deps.newId, calendar: this.deps.calendar, timeZone: 'Asia/Shanghai', ownsState: true };
   }
 
   private step<T>(run: () => T): T {
