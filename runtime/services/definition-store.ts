@@ -34,7 +34,13 @@ function findStatements(columns: string) {
 const FIND_VERSION = findStatements(DEFINITION_COLUMNS);
 const FIND_WITH_CONTENT = findStatements(`${DEFINITION_COLUMNS}, content`);
 
+/** Exact versions remembered at most (a deployed version never changes, so they need no invalidation). */
+const MAX_EXACT_VERSIONS = 10_000;
+
 export class DefinitionStore {
+  /** Exact (community, kind, key, version) look-ups: every start reads one after the form check read the latest. */
+  private readonly exactVersions = new Map<string, DefinitionVersion>();
+
   constructor(
     private readonly db: SqlDatabase,
     private readonly engine: WorkflowEngine,
@@ -137,7 +143,14 @@ export class DefinitionStore {
 
   /** The latest (or given) version without its content: what a start, or a cache keyed by version id, needs. */
   async version(input: GetDefinitionInput): Promise<DefinitionVersion> {
-    return definitionVersionOf(await this.find(input, FIND_VERSION));
+    if (input.version === undefined) return definitionVersionOf(await this.find(input, FIND_VERSION));
+    const key = `${input.community}\u0000${input.kind}\u0000${input.key}\u0000${input.version}`;
+    const known = this.exactVersions.get(key);
+    if (known) return known;
+    const found = definitionVersionOf(await this.find(input, FIND_VERSION));
+    if (this.exactVersions.size >= MAX_EXACT_VERSIONS) this.exactVersions.clear();
+    this.exactVersions.set(key, found);
+    return found;
   }
 
   /** The latest (or given) version of a process: what a start uses. */
