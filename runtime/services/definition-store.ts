@@ -25,7 +25,6 @@ const LATEST = `SELECT ${DEFINITION_COLUMNS} FROM wf_definition WHERE community 
 const INSERT = `INSERT INTO wf_definition (id, community, kind, key, name, version, content, content_hash, deployed_by, deployed_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Versioned process and form definitions per community. */
 /** The latest or one exact version of a definition, by the columns read (constants: the statement cache is keyed by SQL text). */
 function findStatements(columns: string) {
   const from = `SELECT ${columns} FROM wf_definition WHERE community = ? AND kind = ? AND key = ?`;
@@ -37,6 +36,7 @@ const FIND_WITH_CONTENT = findStatements(`${DEFINITION_COLUMNS}, content`);
 /** Exact versions remembered at most (a deployed version never changes, so they need no invalidation). */
 const MAX_EXACT_VERSIONS = 10_000;
 
+/** Versioned process and form definitions per community. */
 export class DefinitionStore {
   /** Exact (community, kind, key, version) look-ups: every start reads one after the form check read the latest. */
   private readonly exactVersions = new Map<string, DefinitionVersion>();
