@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { NullableDateTime, NullableString, ReasonSchema, strictObject } from '../schemas/common.js';
+import { Nullable, NullableDateTime, NullableString, ReasonSchema, strictObject } from '../schemas/common.js';
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 
@@ -15,7 +15,7 @@ export const BylawSettingSchema = Type.Object({
   max: Type.Number(),
   maxExclusive: Type.Boolean({ description: '须小于 max（不可等于）/ the value must stay below max' }),
   integer: Type.Boolean(),
-  value: Type.Union([Type.Number(), Type.Null()], { description: '本居民区设置的值；null 为采用缺省值 / the community\'s value; null = the default' }),
+  value: Nullable(Type.Number(), { description: '本居民区设置的值；null 为采用缺省值 / the community\'s value; null = the default' }),
   effective: Type.Number({ description: '新案件实际使用的值 / what new cases use' }),
 });
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { InstanceStatusSchema, InstanceSummarySchema } from '../schemas/instances.js';
-import { KeySchema, IdSchema, NullableString, strictObject } from '../schemas/common.js';
+import { IdSchema, KeySchema, Nullable, NullableString, strictObject, StringEnum } from '../schemas/common.js';
 
 const Counts = {
   running: Type.Integer(),
@@ -10,7 +10,7 @@ const Counts = {
 };
 
 export const KeyParamsSchema = strictObject({ key: KeySchema });
-export const LibraryKindParamsSchema = strictObject({ kind: Type.Union([Type.Literal('processes'), Type.Literal('forms')]), key: KeySchema });
+export const LibraryKindParamsSchema = strictObject({ kind: StringEnum(['processes', 'forms']), key: KeySchema });
 
 export const TemplateSummarySchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String() });
 export const TemplateSchema = Type.Object({ key: Type.String(), name: Type.String(), hash: Type.String(), xml: Type.String() });
@@ -22,19 +22,19 @@ const RevisionSchema = Type.Integer({ minimum: 0, description: '打开时的草�
 export const ProcessRowSchema = Type.Object({
   key: Type.String(),
   name: NullableString,
-  latestVersion: Type.Union([Type.Integer(), Type.Null()]),
+  latestVersion: Nullable(Type.Integer()),
   versions: Type.Array(Type.Object({ version: Type.Integer(), deployedBy: Type.String(), deployedByName: NullableString, deployedAt: Type.String(), ...Counts })),
-  template: Type.Union([Type.Object({ key: Type.String(), name: Type.String(), updateAvailable: Type.Boolean() }), Type.Null()]),
-  draft: Type.Union([StampSchema, Type.Null()]),
+  template: Nullable(Type.Object({ key: Type.String(), name: Type.String(), updateAvailable: Type.Boolean() })),
+  draft: Nullable(StampSchema),
 });
 
 export const EditableSchema = Type.Object({
   key: Type.String(),
   content: Type.String(),
-  source: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
-  publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+  source: StringEnum(['draft', 'published']),
+  publishedVersion: Nullable(Type.Integer()),
   revision: Type.Integer(),
-  draft: Type.Union([StampSchema, Type.Null()]),
+  draft: Nullable(StampSchema),
 });
 
 export const FromTemplateBodySchema = strictObject({ templateKey: KeySchema });
@@ -53,7 +53,7 @@ export const TemplateUpdateSchema = Type.Object({
 export const OverviewQuerySchema = strictObject({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
 export const OverviewSchema = Type.Object({
   processKey: Type.String(),
-  version: Type.Union([Type.Integer(), Type.Null()]),
+  version: Nullable(Type.Integer()),
   counts: Type.Object(Counts),
   elements: Type.Array(Type.Object({ elementId: Type.String(), active: Type.Integer(), incidents: Type.Integer() })),
   sampled: Type.Boolean(),

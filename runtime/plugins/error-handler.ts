@@ -137,8 +137,8 @@ interface AjvIssue {
 }
 
 /**
- * A value that fits no branch of a union (`'bpmn' | 'form'`) makes ajv report every branch;
- * people need one line: "must be one of bpmn, form".
+ * A value that fits no branch of a union of constants makes ajv report every branch; people
+ * need one line: "must be one of "bpmn", "form"" (as an `enum` reports it).
  */
 function collapseUnions(issues: readonly AjvIssue[]): AjvIssue[] {
   const unionPaths = new Set(issues.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath ?? ''));
@@ -169,7 +169,10 @@ function describeIssue(part: string, issue: AjvIssue): RequestProblem {
       return { in: part, path: at, message: `类型错误，应为 ${String(params['type'])} / must be ${String(params['type'])}` };
     case 'oneOfValues':
       return { in: part, path: at, message: `取值无效 / ${english}` };
-    case 'enum':
+    case 'enum': {
+      const allowed = Array.isArray(params['allowedValues']) ? params['allowedValues'].map((value) => JSON.stringify(value)).join(', ') : '';
+      return { in: part, path: at, message: `取值无效 / ${allowed === '' ? english : `must be one of ${allowed}`}` };
+    }
     case 'const':
       return { in: part, path: at, message: `取值不在允许范围内 / ${english}` };
     case 'minLength':

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { IdSchema, NullableString, PersonNameSchema, pageOf, pageQueryProperties, strictObject } from './common.js';
+import { IdSchema, NullableString, pageOf, pageQueryProperties, PersonNameSchema, strictObject, StringEnum } from './common.js';
 
-export const VisibilitySchema = Type.Union([Type.Literal('internal'), Type.Literal('public')], {
+export const VisibilitySchema = StringEnum(['internal', 'public'], {
   description: 'internal = 内部备注（仅工作人员）；public = 公开答复（居民可见）/ internal note (staff only) or public reply (residents see it)',
 });
 

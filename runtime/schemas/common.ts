@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 /**
  * Building blocks shared by the resource schemas. Bodies we define refuse unknown fields
@@ -13,12 +13,29 @@ export const KeySchema = Type.String({ minLength: 1, maxLength: 255, pattern: '^
 /** A user id or role key as the identity layer hands it out. */
 export const PrincipalSchema = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.@-]+$' });
 export const IsoDateTimeSchema = Type.String({ format: 'date-time' });
-export const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+/**
+ * `schema` or null, written the OpenAPI 3.0 way (`nullable: true`), which ajv reads too. Not
+ * `anyOf [schema, null]`: fast-json-stringify serialises a nullable field with a null check, but
+ * a union by running a compiled validator per branch, and that is what most of an answer's
+ * serialising time went on (a completion's answer: 25 µs with unions, 16 µs without, in the
+ * runtime benchmark).
+ */
+export function Nullable<T extends TSchema>(schema: T, options: { description?: string } = {}) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, ...options, nullable: true });
+}
+
+/** One of a few fixed strings, as `enum` (not a union of literals, for the reason `Nullable` gives). */
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+export const NullableString = Nullable(Type.String());
 /** A person's display name beside their id: null for an id without an account, or a name the caller may not see (staff names to residents). */
-export const PersonNameSchema = Type.Union([Type.String(), Type.Null()], {
+export const PersonNameSchema = Nullable(Type.String(), {
   description: '姓名（无账号或调用者不可见时为 null，界面显示 id）/ display name; null for an id without an account or a name the caller may not see',
 });
-export const NullableDateTime = Type.Union([Type.String(), Type.Null()]);
+export const NullableDateTime = Nullable(Type.String());
 /** Why an admin did something: shown in history and the audit log. */
 export const ReasonSchema = Type.String({ minLength: 1, maxLength: 2000 });
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { ListOf, IdSchema, KeySchema, NullableString, pageOf, pageQueryProperties, strictObject } from './common.js';
+import { IdSchema, KeySchema, ListOf, NullableString, pageOf, pageQueryProperties, strictObject, StringEnum } from './common.js';
 
-export const DefinitionKindSchema = Type.Union([Type.Literal('bpmn'), Type.Literal('form')], {
+export const DefinitionKindSchema = StringEnum(['bpmn', 'form'], {
   description: 'bpmn = 流程（BPMN XML）；form = 表单（form-js JSON）/ process (BPMN XML) or form (form-js JSON)',
 });
 

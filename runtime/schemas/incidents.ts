@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
-import { IdSchema, KeySchema, pageQueryProperties, strictObject } from './common.js';
+import { IdSchema, KeySchema, pageQueryProperties, strictObject, StringEnum } from './common.js';
 
 export { IncidentSchema, IncidentPageSchema } from './instances.js';
 
 export const ListIncidentsQuerySchema = strictObject({
-  status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
+  status: Type.Optional(StringEnum(['open', 'resolved'])),
   instanceId: Type.Optional(IdSchema),
   processKey: Type.Optional(KeySchema),
   ...pageQueryProperties,

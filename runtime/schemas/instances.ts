@@ -1,20 +1,21 @@
 import { Type } from 'typebox';
 import {
-  ListOf,
   IdSchema,
   IsoDateTimeSchema,
   JsonObjectSchema,
   KeySchema,
+  ListOf,
   NullableString,
+  pageOf,
+  pageQueryProperties,
   PersonNameSchema,
   PrincipalSchema,
   ReasonSchema,
-  pageOf,
-  pageQueryProperties,
   strictObject,
+  StringEnum,
 } from './common.js';
 
-export const InstanceStatusSchema = Type.Union([Type.Literal('active'), Type.Literal('completed'), Type.Literal('terminated')]);
+export const InstanceStatusSchema = StringEnum(['active', 'completed', 'terminated']);
 
 export const InstanceSummarySchema = Type.Object({
   id: Type.String(),
@@ -66,7 +67,7 @@ export const IncidentSchema = Type.Object({
   elementInstanceId: Type.String(),
   kind: Type.String(),
   message: Type.String(),
-  status: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
+  status: StringEnum(['open', 'resolved']),
   jobKey: NullableString,
   createdAt: Type.String(),
   resolvedAt: NullableString,

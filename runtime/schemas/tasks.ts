@@ -1,21 +1,24 @@
 import { Type } from 'typebox';
 import {
-  ListOf,
   IdSchema,
   IsoDateTimeSchema,
   JsonObjectSchema,
   KeySchema,
+  ListOf,
+  Nullable,
   NullableString,
+  pageOf,
+  pageQueryProperties,
   PersonNameSchema,
   PrincipalSchema,
   ReasonSchema,
-  pageOf,
-  pageQueryProperties,
   strictObject,
+  StringEnum,
 } from './common.js';
 import { InstanceDetailsSchema, InstanceSummarySchema } from './instances.js';
 
-export const TaskStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]);
+const taskStatuses = ['open', 'completed', 'cancelled'] as const;
+export const TaskStatusSchema = StringEnum(taskStatuses);
 
 export const TaskViewSchema = Type.Object({
   id: Type.String(),
@@ -53,7 +56,7 @@ const userOrMe = { minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.@-]+$' }
 export const taskSortFields = ['createdAt', 'dueDate', 'followUpDate', 'priority', 'completedAt'] as const;
 
 export const QueryTasksQuerySchema = strictObject({
-  status: Type.Optional(Type.Union([TaskStatusSchema, Type.Literal('all')], { description: '默认 open / default open' })),
+  status: Type.Optional(StringEnum([...taskStatuses, 'all'], { description: '默认 open / default open' })),
   assignee: Type.Optional(Type.String({ ...userOrMe, description: '用户 id、me（我）或 none（未分配）/ a user id, me, or none (unassigned)' })),
   candidate: Type.Optional(Type.Literal('me', { description: 'me：我或我的角色可认领的任务 / tasks I or my groups may claim' })),
   candidateGroup: Type.Optional(PrincipalSchema),
@@ -89,7 +92,7 @@ export const QueryTasksQuerySchema = strictObject({
 export const TaskParamsSchema = strictObject({ id: IdSchema });
 
 export const AssignTaskBodySchema = strictObject({
-  assignee: Type.Union([PrincipalSchema, Type.Null()], { description: '新的处理人；null 退回候选人 / new assignee, or null to return the task to its candidates' }),
+  assignee: Nullable(PrincipalSchema, { description: '新的处理人；null 退回候选人 / new assignee, or null to return the task to its candidates' }),
   reason: ReasonSchema,
 });
 

@@ -1,16 +1,17 @@
 import { Type, type Static } from 'typebox';
+import { NullableString, StringEnum } from './common.js';
 
 /**
  * What the server pushes over `/api/ws` after a transaction commits. Messages are
  * notifications with ids only; clients fetch the data over REST (which checks access again).
  */
 export const WsServerMessageSchema = Type.Union([
-  Type.Object({ type: Type.Literal('hello'), userId: Type.Union([Type.String(), Type.Null()]), community: Type.String() }),
+  Type.Object({ type: Type.Literal('hello'), userId: NullableString, community: Type.String() }),
   Type.Object({
-    type: Type.Union([Type.Literal('task.created'), Type.Literal('task.assigned'), Type.Literal('task.completed'), Type.Literal('task.cancelled')]),
+    type: StringEnum(['task.created', 'task.assigned', 'task.completed', 'task.cancelled']),
     taskId: Type.String(),
     instanceId: Type.String(),
-    assignee: Type.Union([Type.String(), Type.Null()]),
+    assignee: NullableString,
   }),
   Type.Object({
     type: Type.Literal('instance.changed'),
@@ -19,7 +20,7 @@ export const WsServerMessageSchema = Type.Union([
     version: Type.Integer(),
   }),
   Type.Object({
-    type: Type.Union([Type.Literal('incident.raised'), Type.Literal('incident.resolved')]),
+    type: StringEnum(['incident.raised', 'incident.resolved']),
     incidentId: Type.String(),
     instanceId: Type.String(),
   }),

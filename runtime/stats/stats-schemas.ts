@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
-import { strictObject } from '../schemas/common.js';
+import { Nullable, strictObject, StringEnum } from '../schemas/common.js';
 import { caseDimensions } from './case-dimensions.js';
 
-const Rate = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
-const NullableText = Type.Union([Type.String(), Type.Null()]);
+const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
+const NullableNumber = Nullable(Type.Number());
+const NullableText = Nullable(Type.String());
 const CommunityId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' });
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM / month' });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '日期 YYYY-MM-DD（上海时间）/ date (Shanghai)' });
@@ -35,7 +35,7 @@ const scopeQuery = {
 
 export const CasesQuerySchema = strictObject({
   ...scopeQuery,
-  dimension: Type.Optional(Type.Union(caseDimensions.map((d) => Type.Literal(d)), { default: 'process' })),
+  dimension: Type.Optional(StringEnum(caseDimensions, { default: 'process' })),
   processKey: Type.Optional(Type.String({ maxLength: 2000, description: '逗号分隔的流程 / comma-separated process keys' })),
 });
 
@@ -44,10 +44,10 @@ export const StepsQuerySchema = strictObject({ ...scopeQuery, processKey: Type.S
 
 export const ExportQuerySchema = strictObject({
   ...scopeQuery,
-  chart: Type.Union([Type.Literal('cases'), Type.Literal('evaluations'), Type.Literal('patrols'), Type.Literal('steps')]),
-  dimension: Type.Optional(Type.Union(caseDimensions.map((d) => Type.Literal(d)))),
+  chart: StringEnum(['cases', 'evaluations', 'patrols', 'steps']),
+  dimension: Type.Optional(StringEnum(caseDimensions)),
   processKey: Type.Optional(Type.String({ maxLength: 2000 })),
-  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }),
+  format: StringEnum(['csv', 'xlsx'], { default: 'csv' }),
 });
 
 export const ReportQuerySchema = strictObject({ month: Month });
@@ -90,7 +90,7 @@ export const PublicBoardSchema = Type.Object({
       processKey: Type.String(),
       category: NullableText,
       building: NullableText,
-      status: Type.Union([Type.Literal('handling'), Type.Literal('closed'), Type.Literal('cancelled')]),
+      status: StringEnum(['handling', 'closed', 'cancelled']),
       publicReply: NullableText,
       receivedAt: Type.String(),
       closedAt: NullableText,
@@ -101,7 +101,7 @@ export const PublicBoardSchema = Type.Object({
   votes: Type.Array(
     Type.Object({
       topic: NullableText,
-      passed: Type.Union([Type.Boolean(), Type.Null()]),
+      passed: Nullable(Type.Boolean()),
       text: NullableText,
       participationAreaRatio: NullableNumber,
       participationOwnerRatio: NullableNumber,

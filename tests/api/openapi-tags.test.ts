@@ -37,4 +37,24 @@ describe('OpenAPI document', () => {
     // then
     expect(missing).toEqual([]);
   });
+
+  it('should write optional values as OpenAPI 3.0 nullable and fixed choices as enum, never as unions with null or of constants', async () => {
+    // given: fast-json-stringify runs a validator per branch of such a union on every answer
+    const document = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as unknown;
+
+    // when
+    const unions: string[] = [];
+    const visit = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, index) => visit(item, `${at}/${index}`));
+      if (node === null || typeof node !== 'object') return;
+      const branches = (node as { anyOf?: unknown }).anyOf;
+      const simple = (branch: unknown) => branch !== null && typeof branch === 'object' && ((branch as { type?: unknown }).type === 'null' || 'const' in branch || 'enum' in branch);
+      if (Array.isArray(branches) && branches.some(simple)) unions.push(at);
+      for (const [key, value] of Object.entries(node)) visit(value, `${at}/${key}`);
+    };
+    visit(document, '');
+
+    // then
+    expect(unions).toEqual([]);
+  });
 });

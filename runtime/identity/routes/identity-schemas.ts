@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ListOf, NullableString, ReasonSchema, strictObject } from '../../schemas/common.js';
+import { ListOf, NullableString, ReasonSchema, strictObject, StringEnum } from '../../schemas/common.js';
 import { roleKeyPattern } from '../roles.js';
 
 /** Login names: what users type, and what tasks name as assignee/candidate user. */
@@ -10,7 +10,7 @@ export const RoleKeySchema = Type.String({ minLength: 1, maxLength: 64, pattern:
 export const CommunityRolesSchema = Type.Object({ id: Type.String(), name: NullableString, roles: ListOf(Type.String()) });
 
 export const MeSchema = Type.Object({
-  kind: Type.Union([Type.Literal('user'), Type.Literal('token'), Type.Literal('anonymous')]),
+  kind: StringEnum(['user', 'token', 'anonymous']),
   userId: NullableString,
   displayName: NullableString,
   isSubDistrictAdmin: Type.Boolean(),
@@ -62,7 +62,7 @@ export const UserParamsSchema = Type.Object({ id: UserIdSchema });
 export const SetRolesBodySchema = strictObject({ roles: Type.Array(RoleKeySchema, { maxItems: 20 }), reason: ReasonSchema });
 export const ReasonBodySchema = strictObject({ reason: ReasonSchema });
 
-export const TokenScopeSchema = Type.Union([Type.Literal('worker'), Type.Literal('read-only')]);
+export const TokenScopeSchema = StringEnum(['worker', 'read-only']);
 export const TokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),

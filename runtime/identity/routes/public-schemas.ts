@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { JsonObjectSchema, KeySchema, ListOf, NullableString, strictObject } from '../../schemas/common.js';
+import { JsonObjectSchema, KeySchema, ListOf, Nullable, NullableString, strictObject, StringEnum } from '../../schemas/common.js';
 import { CommunityIdSchema } from './identity-schemas.js';
 
 export const ChallengeSchema = Type.Object({ challengeId: Type.String(), question: Type.String(), expiresAt: Type.String() });
@@ -9,7 +9,7 @@ export const IntakeProcessSchema = Type.Object({
   name: NullableString,
   formId: NullableString,
   /** The form-js schema of the start form, when it has one. */
-  form: Type.Union([JsonObjectSchema, Type.Null()]),
+  form: Nullable(JsonObjectSchema),
 });
 export const IntakePageSchema = Type.Object({
   community: Type.Object({ id: Type.String(), name: Type.String() }),
@@ -28,7 +28,7 @@ export const IntakeResultSchema = Type.Object({
 export const TrackBodySchema = strictObject({ code: Type.String({ minLength: 1, maxLength: 64 }) });
 export const TrackResultSchema = Type.Object({
   processName: NullableString,
-  status: Type.Union([Type.Literal('in-progress'), Type.Literal('completed'), Type.Literal('closed')]),
+  status: StringEnum(['in-progress', 'completed', 'closed']),
   statusText: Type.String(),
   submittedAt: Type.String(),
   endedAt: NullableString,

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { strictObject } from '../../schemas/common.js';
+import { Nullable, strictObject, StringEnum } from '../../schemas/common.js';
 
 export const CalendarYearParamsSchema = strictObject({ year: Type.Integer({ minimum: 1949, maximum: 9999, description: '年份 / the year' }) });
 
@@ -22,7 +22,7 @@ export const CalendarYearSchema = Type.Object({
   holidays: Type.Array(Type.String()),
   workdays: Type.Array(Type.String()),
   source: Type.Optional(Type.String()),
-  origin: Type.Union([Type.Literal('shipped'), Type.Literal('file'), Type.Literal('uploaded')], { description: '内置 / DATA_DIR 文件 / 上传 — shipped, a DATA_DIR file, or uploaded' }),
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
-  updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  origin: StringEnum(['shipped', 'file', 'uploaded'], { description: '内置 / DATA_DIR 文件 / 上传 — shipped, a DATA_DIR file, or uploaded' }),
+  updatedBy: Nullable(Type.String()),
+  updatedAt: Nullable(Type.String({ format: 'date-time' })),
 });
