@@ -4,6 +4,7 @@ import { staffRoles } from '../identity/roles.js';
 import { actorOf } from '../plugins/identity.js';
 import { userNames } from '../identity/user-names.js';
 import { SqlWorkflowService } from '../services/sql-workflow-service.js';
+import { withFields } from './with-fields.js';
 import type { AttachmentView, CommentView, HistoryEntry, InstanceSummary, TaskView } from '../services/workflow-service.js';
 
 /** The display name of an id for this caller, or null (no account, or not theirs to see). */
@@ -37,21 +38,21 @@ export async function namesFor(request: FastifyRequest, ids: Iterable<string | n
 /** A case with who started it by name, and, when it has a history, who did each step by name. */
 export async function namedInstance<T extends InstanceSummary & { readonly history: readonly HistoryEntry[] }>(request: FastifyRequest, instance: T) {
   const name = await namesFor(request, [instance.startedBy, ...instance.history.map((entry) => entry.userId)]);
-  return { ...instance, startedByName: name(instance.startedBy), history: instance.history.map((entry) => ({ ...entry, userName: name(entry.userId) })) };
+  return withFields(instance, { startedByName: name(instance.startedBy), history: instance.history.map((entry) => withFields(entry, { userName: name(entry.userId) })) });
 }
 
 export async function namedInstances<T extends InstanceSummary>(request: FastifyRequest, items: readonly T[]) {
   const name = await namesFor(request, items.map((item) => item.startedBy));
-  return items.map((item) => ({ ...item, startedByName: name(item.startedBy) }));
+  return items.map((item) => withFields(item, { startedByName: name(item.startedBy) }));
 }
 
 export async function namedHistory(request: FastifyRequest, entries: readonly HistoryEntry[]) {
   const name = await namesFor(request, entries.map((entry) => entry.userId));
-  return entries.map((entry) => ({ ...entry, userName: name(entry.userId) }));
+  return entries.map((entry) => withFields(entry, { userName: name(entry.userId) }));
 }
 
 const peopleOfTasks = (tasks: readonly TaskView[]) => tasks.flatMap((task) => [task.assignee, task.completedBy]);
-const withNames = <T extends TaskView>(task: T, name: NameOf) => ({ ...task, assigneeName: name(task.assignee), completedByName: name(task.completedBy) });
+const withNames = <T extends TaskView>(task: T, name: NameOf) => withFields(task, { assigneeName: name(task.assignee), completedByName: name(task.completedBy) });
 
 /** Tasks with their assignee and who completed them by name. */
 export async function namedTasks<T extends TaskView>(request: FastifyRequest, tasks: readonly T[]) {
@@ -72,19 +73,19 @@ export async function namedCompletion(request: FastifyRequest, task: TaskView, c
 /** Comments with their author by name. */
 export async function namedComments(request: FastifyRequest, comments: readonly CommentView[]) {
   const name = await namesFor(request, comments.map((comment) => comment.author));
-  return comments.map((comment) => ({ ...comment, authorName: name(comment.author) }));
+  return comments.map((comment) => withFields(comment, { authorName: name(comment.author) }));
 }
 
 /** Attachments with who uploaded them by name. */
 export async function namedAttachments<T extends AttachmentView>(request: FastifyRequest, attachments: readonly T[]) {
   const name = await namesFor(request, attachments.map((attachment) => attachment.uploadedBy));
-  return attachments.map((attachment) => ({ ...attachment, uploadedByName: name(attachment.uploadedBy) }));
+  return attachments.map((attachment) => withFields(attachment, { uploadedByName: name(attachment.uploadedBy) }));
 }
 
 export async function namedComment(request: FastifyRequest, comment: CommentView) {
-  return { ...comment, authorName: (await namesFor(request, [comment.author]))(comment.author) };
+  return withFields(comment, { authorName: (await namesFor(request, [comment.author]))(comment.author) });
 }
 
 export async function namedAttachment<T extends AttachmentView>(request: FastifyRequest, attachment: T) {
-  return { ...attachment, uploadedByName: (await namesFor(request, [attachment.uploadedBy]))(attachment.uploadedBy) };
+  return withFields(attachment, { uploadedByName: (await namesFor(request, [attachment.uploadedBy]))(attachment.uploadedBy) });
 }
