@@ -112,6 +112,7 @@ const HISTORY_IN_DETAILS = 200;
 // Hot statements as constants: the prepared-statement cache is keyed by the SQL text, and a
 // template built on every call costs a fresh 400-character string to hash (about 1 µs a lookup).
 const TASK_BY_ID = `SELECT ${TASK_COLUMNS} FROM wf_user_task t WHERE t.id = ? AND t.community = ?`;
+const TASK_VERSION_BY_ID = 'SELECT version FROM wf_user_task WHERE id = ? AND community = ?';
 const TASK_WITH_STATE_BY_ID = `SELECT ${TASK_COLUMNS}, i.state AS instance_state FROM wf_user_task t JOIN wf_process_instance i ON i.id = t.instance_id WHERE t.id = ? AND t.community = ?`;
 const INSTANCE_BY_ID = `SELECT ${INSTANCE_COLUMNS} FROM wf_process_instance i WHERE i.id = ? AND i.community = ?`;
 const INCIDENTS_OF_INSTANCE = `SELECT ${INCIDENT_COLUMNS} FROM wf_incident WHERE instance_id = ? ORDER BY created_at, id`;
@@ -339,7 +340,7 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     const { outcome, task } = await this.inTransactionWith(async (tx) => {
       const row = await this.processor.lockInstanceOfTask(tx, input.community, input.taskId);
       // Read under the instance lock: a concurrent completion may have committed meanwhile.
-      const current = await this.taskRow(tx, input.community, input.taskId);
+      const current = await this.currentTask(tx, input.community, input.taskId, input.read);
       if (current.status !== 'open') throw taskClosed(current);
       if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
         throw new ConflictError(undefined, { taskId: current.id, expectedVersion: input.expectedVersion, version: current.version });
@@ -898,6 +899,14 @@ export class SqlWorkflowService implements WorkflowService, RetentionAdmin {
     const row = await tx.get(TASK_BY_ID, [taskId, community]);
     if (!row) throw new NotFoundError('任务 / task', taskId);
     return taskViewOf(row);
+  }
+
+  /** The task now: `read` while its version is unchanged (every change to a task row bumps it), else the row read again. */
+  private async currentTask(tx: SqlTx, community: string, taskId: string, read: TaskView | undefined): Promise<TaskView> {
+    if (read === undefined || read.id !== taskId) return this.taskRow(tx, community, taskId);
+    const row = await tx.get(TASK_VERSION_BY_ID, [taskId, community]);
+    if (!row) throw new NotFoundError('任务 / task', taskId);
+    return toNumber(row.version) === read.version ? read : this.taskRow(tx, community, taskId);
   }
 
   private async taskOfInstance(tx: SqlTx, community: string, taskId: string, instanceId: string): Promise<void> {

@@ -128,6 +128,40 @@ describe('workflow service: user-task cases', () => {
     expect(instance.history.filter((h) => h.type === 'task.completed')).toHaveLength(1);
   });
 
+  it('should complete with the task as it is now when the view the caller read has changed since', async () => {
+    // given a task view read before li claimed the task
+    const community = newCommunity();
+    await deployRepair(community);
+    const started = await service.startInstance({ community, userId: 'u', processKey: 'repair_request' });
+    const read = (await service.queryTasks({ community, instanceId: started.id })).items[0]!;
+    await service.claimTask({ community, userId: 'li', taskId: read.id });
+
+    // when li completes it, handing over the older view
+    const done = await service.completeTask({ community, userId: 'li', taskId: read.id, variables: { accepted: true }, read });
+
+    // then the answer is built from the task as it was claimed, not from the older view
+    expect(done.task).toMatchObject({ id: read.id, status: 'completed', assignee: 'li', completedBy: 'li', version: read.version + 2 });
+  });
+
+  it('should let one of two concurrent completions succeed also when both hand over the view they read', async () => {
+    // given an open task both clerks read
+    const community = newCommunity();
+    await deployRepair(community);
+    const started = await service.startInstance({ community, userId: 'u', processKey: 'repair_request' });
+    const read = (await service.queryTasks({ community, instanceId: started.id })).items[0]!;
+
+    // when both complete it at the same moment with that view
+    const results = await Promise.allSettled([
+      service.completeTask({ community, userId: 'li', taskId: read.id, variables: { by: 'li' }, read }),
+      service.completeTask({ community, userId: 'zhao', taskId: read.id, variables: { by: 'zhao' }, read }),
+    ]);
+
+    // then one succeeds and the other is a conflict
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
+    expect((await service.queryTasks({ community, instanceId: started.id })).items.map((t) => t.elementId)).toEqual(['Task_Repair']);
+  });
+
   it('should refuse a completion based on an outdated task version', async () => {
     // given a task that was claimed after the client loaded it
     const community = newCommunity();

@@ -359,6 +359,12 @@ export interface CompleteTaskInput extends TaskRef {
    * Without it, two concurrent completes still give exactly one success and one conflict.
    */
   readonly expectedVersion?: number;
+  /**
+   * The task as the caller read it for its own checks (permission, form). Under the case's lock
+   * the service then reads only the task's status and version, and uses this view when the
+   * version is still the same, instead of reading the whole row a second time.
+   */
+  readonly read?: TaskView;
 }
 
 export interface CompleteTaskResult {

@@ -132,7 +132,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // a form's conditions read the case's variables; a task without a form needs none
       const context = task.formId === null ? {} : (await app.workflow.getTask({ community: actor.community, taskId: task.id })).variables;
       const variables = await app.forms.validateTaskVariables({ community: actor.community, formId: task.formId, variables: given, context });
-      const result = await app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion });
+      const result = await app.workflow.completeTask({ ...actor, taskId: request.params.id, variables, expectedVersion: request.body.expectedVersion, read: task });
       return { ...result, ...(await namedCompletion(request, result.task, visibleCreatedTasks(request, result.createdTasks))) };
     },
   );
