@@ -18,8 +18,9 @@ import { createPostgresDatabase } from './postgres-database.js';
  */
 const { values } = parseArgs({
   options: {
-    n: { type: 'string', default: process.env.BENCH_CASES ?? '1000' },
-    clients: { type: 'string', default: process.env.BENCH_CLIENTS ?? '8' },
+    n: { type: 'string', default: process.env.BENCH_CASES ?? '3000' },
+    // Enough clients to keep the node busy: with 8, each waiting for its durable commit, the node idles between groups.
+    clients: { type: 'string', default: process.env.BENCH_CLIENTS ?? '32' },
     'peer-n': { type: 'string', default: '300' },
     open: { type: 'string', default: process.env.BENCH_OPEN ?? '1000,10000' },
     nodes: { type: 'string', default: process.env.BENCH_NODES ?? '' },
