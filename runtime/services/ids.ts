@@ -44,8 +44,9 @@ export function createIdGenerator(now: () => number = Date.now): () => string {
       t = Math.floor(t / 32);
     }
     for (let i = 0; i < 16; i++) codes[10 + i] = ALPHABET_CODES[random[i] ?? 0] ?? 48;
-    // One flat string: built with `+=` a character at a time it was a chain of 26 concatenations,
-    // which every later reader (serialising an answer, binding it to SQL) paid to walk.
+    // One flat string. Built with `+=` a character at a time it was a chain of concatenations that
+    // its first reader had to flatten: serialising a completion's answer with such fresh ids took
+    // 8 µs instead of 4 in a loop.
     return String.fromCharCode(...codes);
   };
 }
