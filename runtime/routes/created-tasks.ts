@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { maySeeTask } from '../identity/authorisation.js';
 import { actorOf } from '../plugins/identity.js';
 import type { TaskView } from '../services/workflow-service.js';
-import { namedTasks } from './people-names.js';
 
 /**
  * The user tasks a start or a completion created, as its answer shows them: only those the
@@ -12,9 +11,4 @@ import { namedTasks } from './people-names.js';
 export function visibleCreatedTasks(request: FastifyRequest, tasks: readonly TaskView[]): TaskView[] {
   const actor = actorOf(request);
   return actor === null ? [...tasks] : tasks.filter((task) => maySeeTask(actor, task));
-}
-
-/** The visible created tasks, by name. */
-export async function createdTasksFor(request: FastifyRequest, tasks: readonly TaskView[]) {
-  return namedTasks(request, visibleCreatedTasks(request, tasks));
 }

@@ -35,10 +35,14 @@ export async function namesFor(request: FastifyRequest, ids: Iterable<string | n
   return (id) => (id === null || !(others || id === self) ? null : (names.get(id) ?? null));
 }
 
+type InstanceWithHistory = InstanceSummary & { readonly history: readonly HistoryEntry[] };
+const peopleOfInstance = (instance: InstanceWithHistory) => [instance.startedBy, ...instance.history.map((entry) => entry.userId)];
+const instanceWithNames = <T extends InstanceWithHistory>(instance: T, name: NameOf) =>
+  withFields(instance, { startedByName: name(instance.startedBy), history: instance.history.map((entry) => withFields(entry, { userName: name(entry.userId) })) });
+
 /** A case with who started it by name, and, when it has a history, who did each step by name. */
-export async function namedInstance<T extends InstanceSummary & { readonly history: readonly HistoryEntry[] }>(request: FastifyRequest, instance: T) {
-  const name = await namesFor(request, [instance.startedBy, ...instance.history.map((entry) => entry.userId)]);
-  return withFields(instance, { startedByName: name(instance.startedBy), history: instance.history.map((entry) => withFields(entry, { userName: name(entry.userId) })) });
+export async function namedInstance<T extends InstanceWithHistory>(request: FastifyRequest, instance: T) {
+  return instanceWithNames(instance, await namesFor(request, peopleOfInstance(instance)));
 }
 
 export async function namedInstances<T extends InstanceSummary>(request: FastifyRequest, items: readonly T[]) {
@@ -62,6 +66,12 @@ export async function namedTasks<T extends TaskView>(request: FastifyRequest, ta
 
 export async function namedTask<T extends TaskView>(request: FastifyRequest, task: T) {
   return withNames(task, await namesFor(request, peopleOfTasks([task])));
+}
+
+/** A started case and the tasks its start created, by name, with one lookup. */
+export async function namedStart<T extends InstanceWithHistory>(request: FastifyRequest, instance: T, created: readonly TaskView[]) {
+  const name = await namesFor(request, [...peopleOfInstance(instance), ...peopleOfTasks(created)]);
+  return withFields(instanceWithNames(instance, name), { createdTasks: created.map((each) => withNames(each, name)) });
 }
 
 /** A completed task and the tasks its completion created, by name, with one lookup. */

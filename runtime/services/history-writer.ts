@@ -16,17 +16,19 @@ const INSERT = `INSERT INTO wf_history_event (community, instance_id, type, at, 
 
 /** Turns an engine event into a history record (element ids apart, the rest as data). */
 export function historyRecordOf(event: EngineEvent): HistoryRecord {
-  const { type, ...rest } = event;
   const data: JsonObject = {};
   let elementId: string | null = null;
   let elementInstanceId: string | null = null;
-  for (const [key, value] of Object.entries(rest)) {
+  // Engine events are plain objects of JSON values (see engine/step/event.ts); read in place, not copied.
+  const fields = event as unknown as Readonly<Record<string, JsonValue | undefined>>;
+  for (const key in fields) {
+    const value = fields[key];
+    if (key === 'type' || value === undefined) continue;
     if (key === 'elementId' && typeof value === 'string') elementId = value;
     else if (key === 'elementInstanceId' && typeof value === 'string') elementInstanceId = value;
-    // Engine events hold only JSON values (see engine/step/event.ts).
-    else if (value !== undefined) data[key] = value as JsonValue;
+    else data[key] = value;
   }
-  return { type, elementId, elementInstanceId, data };
+  return { type: event.type, elementId, elementInstanceId, data };
 }
 
 /** Appends the command's history as one row (its events in order). */

@@ -15,9 +15,8 @@ import {
 } from '../../schemas/instances.js';
 import { assertJsonSafe } from '../../schemas/json-safe.js';
 import { StartedInstanceSchema } from '../../schemas/tasks.js';
-import { createdTasksFor } from '../created-tasks.js';
-import { namedHistory, namedInstance, namedInstances } from '../people-names.js';
-import { withFields } from '../with-fields.js';
+import { visibleCreatedTasks } from '../created-tasks.js';
+import { namedHistory, namedInstance, namedInstances, namedStart } from '../people-names.js';
 
 /** Process instances: start (with start-form data), read, list, history, cancel, edit variables. People come with their names (`people-names.ts`). */
 const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -38,7 +37,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const given = assertJsonSafe(request.body.variables ?? {}, 'variables');
       const checked = await app.forms.validateStartVariables({ community: actor.community, processKey, version, variables: given });
       const { createdTasks, ...instance } = await app.workflow.startInstance({ ...actor, processKey, version: checked.version, businessKey, variables: checked.variables });
-      return reply.status(201).send(withFields(await namedInstance(request, instance), { createdTasks: await createdTasksFor(request, createdTasks) }));
+      return reply.status(201).send(await namedStart(request, instance, visibleCreatedTasks(request, createdTasks)));
     },
   );
 
