@@ -361,8 +361,8 @@ export interface CompleteTaskInput extends TaskRef {
   readonly expectedVersion?: number;
   /**
    * The task as the caller read it for its own checks (permission, form). Under the case's lock
-   * the service then reads only the task's status and version, and uses this view when the
-   * version is still the same, instead of reading the whole row a second time.
+   * the service then reads only the task's version, and uses this view when the version is still
+   * the same (every change to a task increments it), instead of reading the whole row again.
    */
   readonly read?: TaskView;
 }
